@@ -20,6 +20,10 @@ import (
 // hostile or broken, and main-content extraction recurses over the tree.
 const maxHTMLDepth = 512
 
+// minHTMLWords is the fewest words an extracted article may have: less is
+// page furniture (a menu, a cookie notice), not a report.
+const minHTMLWords = 10
+
 // maxHTMLElements bounds the work readability does on one page.
 const maxHTMLElements = 200_000
 
@@ -72,10 +76,13 @@ func parseHTML(data []byte, pageURL, contentType string) (rawDoc, error) {
 			d.language = article.Language()
 		}
 	}
-	if strings.TrimSpace(d.text) == "" {
+	if n := len(strings.Fields(d.text)); n < minHTMLWords && len(strings.Fields(body)) > n {
 		d.text = body // JSON-LD articleBody
 	}
-	if strings.TrimSpace(d.text) == "" {
+	if n := len(strings.Fields(d.text)); n < minHTMLWords {
+		if n > 0 {
+			return rawDoc{}, fmt.Errorf("no article text found (%d words)", n)
+		}
 		if err != nil {
 			return rawDoc{}, fmt.Errorf("no article text found: %w", err)
 		}

@@ -4,6 +4,7 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -102,6 +103,9 @@ type runner struct {
 	batch    []model.Document
 	sum      Summary
 	progress *progress
+	// emit takes each finished document; Run queues it for the store,
+	// Parse collects it.
+	emit func(ctx context.Context, d model.Document) error
 }
 
 func newRunner(st store.Store, stdin io.Reader, opts Options) *runner {
@@ -117,7 +121,7 @@ func newRunner(st store.Store, stdin io.Reader, opts Options) *runner {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &runner{
+	r := &runner{
 		st:       st,
 		stdin:    stdin,
 		opts:     opts,
@@ -125,6 +129,25 @@ func newRunner(st store.Store, stdin io.Reader, opts Options) *runner {
 		batch:    make([]model.Document, 0, opts.BatchSize),
 		progress: newProgress(opts.Progress),
 	}
+	r.emit = r.queue
+	return r
+}
+
+// Parse reads one input held in memory (name gives its extension and is
+// used in failures) into documents, without a store: the same sniffing,
+// parsing, normalisation and hashing as Run. Feed links are followed only
+// with opts.Follow.
+func Parse(ctx context.Context, name string, data []byte, opts Options) ([]model.Document, []Failure) {
+	r := newRunner(nil, nil, opts)
+	var docs []model.Document
+	r.emit = func(_ context.Context, d model.Document) error {
+		docs = append(docs, d)
+		return nil
+	}
+	if err := r.stream(ctx, bytes.NewReader(data), name, "file", int64(len(data))); err != nil {
+		r.fail(name, err)
+	}
+	return docs, r.sum.Failures
 }
 
 // fail records one failure.
@@ -141,6 +164,11 @@ func (r *runner) add(ctx context.Context, input string, d rawDoc, published time
 		r.fail(input, err)
 		return nil
 	}
+	return r.emit(ctx, doc)
+}
+
+// queue adds a document to the batch; a full batch is stored.
+func (r *runner) queue(ctx context.Context, doc model.Document) error {
 	r.batch = append(r.batch, doc)
 	if len(r.batch) >= r.opts.BatchSize {
 		return r.flush(ctx)
