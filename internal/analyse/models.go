@@ -32,6 +32,13 @@ func DEU3Models(opt ModelOptions) []Forecaster {
 		{Name: "wmedian", Description: "weighted median, capability × salience", Forecast: func(is *Issue) (float64, error) { x, _, err := WeightedMedian(is.Actors, CapSal); return x, err }},
 		{Name: "wmedian-salience", Description: "weighted median, salience only", Forecast: func(is *Issue) (float64, error) { x, _, err := WeightedMedian(is.Actors, SalienceOnly); return x, err }},
 		{Name: "median-actor", Description: "median of the positions", Forecast: func(is *Issue) (float64, error) { return MedianActor(is.Actors) }},
+		{Name: "eu", Description: "expected-utility model, median after the last round", Forecast: func(is *Issue) (float64, error) {
+			r, err := RunEU(is.Actors, opt.rounds())
+			if err != nil {
+				return 0, err
+			}
+			return r.Forecast(), nil
+		}},
 		{Name: "commission", Description: "the Commission's position", Forecast: actorPos("com")},
 		{Name: "parliament", Description: "the Parliament's position", Forecast: actorPos("ep")},
 		{Name: "reference", Description: "the reference point", Forecast: func(is *Issue) (float64, error) {
