@@ -99,45 +99,59 @@ type euState struct {
 
 func (m *euState) dist(a, b float64) float64 { return math.Abs(a-b) / m.rng }
 
-// vote is actor k's vote for xi against xj.
-func (m *euState) vote(k int, xi, xj float64, r []float64) float64 {
-	return m.c[k] * m.s[k] * (math.Pow(m.dist(m.x[k], xj), r[k]) - math.Pow(m.dist(m.x[k], xi), r[k]))
+// votes holds, for one vector of exponents r, each voter's distance to
+// each actor raised to the voter's exponent, dp[k][a] = d_ka^r_k, and the
+// denominator of the win probabilities, all = Σ_k Σ_a Σ_b |v_k(a,b)|, where
+// v_k(a,b) = c_k·s_k·(dp[k][b] − dp[k][a]) is k's vote for a against b.
+type votes struct {
+	dp  [][]float64
+	cs  []float64
+	all float64
 }
 
-// allVotes is Σ_k Σ_a Σ_b |v_k(a,b)|, the denominator of prob.
-func (m *euState) allVotes(r []float64) float64 {
-	var all float64
-	for k := range m.x {
-		for a := range m.x {
-			for b := range m.x {
-				all += math.Abs(m.vote(k, m.x[a], m.x[b], r))
-			}
+func (m *euState) votes(r []float64) *votes {
+	n := len(m.x)
+	v := &votes{dp: make([][]float64, n), cs: make([]float64, n)}
+	for k := range n {
+		v.cs[k] = m.c[k] * m.s[k]
+		v.dp[k] = make([]float64, n)
+		for a := range n {
+			v.dp[k][a] = math.Pow(m.dist(m.x[k], m.x[a]), r[k])
 		}
 	}
-	return all
+	for k := range n {
+		row := v.dp[k]
+		var sum float64
+		for a := range n {
+			for b := range n {
+				sum += math.Abs(row[b] - row[a])
+			}
+		}
+		v.all += v.cs[k] * sum
+	}
+	return v
 }
 
-// prob is P(the actor at xi beats the actor at xj) with exponents r:
-// Σ_k max(0, v_k(i,j)) / all.
-func (m *euState) prob(xi, xj float64, r []float64, all float64) float64 {
-	if all == 0 {
+// prob is P(i beats j) = Σ_k max(0, v_k(i,j)) / all.
+func (v *votes) prob(i, j int) float64 {
+	if v.all == 0 {
 		return 0
 	}
 	var pos float64
-	for k := range m.x {
-		pos += max(0, m.vote(k, xi, xj, r))
+	for k, row := range v.dp {
+		pos += max(0, v.cs[k]*(row[j]-row[i]))
 	}
-	return pos / all
+	return pos / v.all
 }
 
 // eu is the expected utility of i challenging j, with exponent r for the
-// utilities and rv for the votes (all is allVotes(rv)).
-func (m *euState) eu(i, j int, r float64, rv []float64, all float64) float64 {
+// utilities and the votes v.
+func (m *euState) eu(i, j int, r float64, v *votes) float64 {
 	d := m.dist(m.x[i], m.x[j])
 	us := 2 - 4*math.Pow(0.5-0.5*d, r)
 	uf := 2 - 4*math.Pow(0.5+0.5*d, r)
 	usq := 2 - 4*math.Pow(0.5, r)
-	p := m.prob(m.x[i], m.x[j], rv, all)
+	p := v.prob(i, j)
 	return m.s[j]*(p*us+(1-p)*uf) + (1-m.s[j])*us - usq
 }
 
@@ -149,11 +163,11 @@ func (m *euState) risk() []float64 {
 		ones[i] = 1
 	}
 	danger := make([]float64, n)
-	all := m.allVotes(ones)
+	v := m.votes(ones)
 	for i := range n {
 		for j := range n {
 			if j != i {
-				danger[i] += m.eu(j, i, 1, ones, all)
+				danger[i] += m.eu(j, i, 1, v)
 			}
 		}
 	}
@@ -224,7 +238,7 @@ func RunEU(actors []Actor, rounds int) (*EUResult, error) {
 		r := m.risk()
 		rd := EURound{Round: round, Risk: r}
 		next := slices.Clone(m.x)
-		all := m.allVotes(r)
+		v := m.votes(r)
 		for i := range n {
 			var best *EUOffer
 			rank := func(o *EUOffer) int {
@@ -241,8 +255,8 @@ func RunEU(actors []Actor, rounds int) (*EUResult, error) {
 				if j == i || m.x[j] == m.x[i] {
 					continue
 				}
-				a := m.eu(i, j, r[i], r, all) // i challenging j, in i's eyes
-				b := m.eu(j, i, r[i], r, all) // j challenging i, in i's eyes
+				a := m.eu(i, j, r[i], v) // i challenging j, in i's eyes
+				b := m.eu(j, i, r[i], v) // j challenging i, in i's eyes
 				o := EUOffer{From: res.Actors[j], To: res.Actors[i], EUFrom: b, EUTo: a}
 				switch {
 				case b > a && a > 0:
