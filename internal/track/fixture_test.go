@@ -60,7 +60,7 @@ func (f *fixture) claim(doc, sentence, actor, act, issue string, opts ...opt) *f
 		f.docs[doc] = d
 	}
 	c := model.Claim{Doc: doc, Sentence: sentence, Actor: actor, Act: act, Issue: issue,
-		Source: model.Source{Kind: model.SourceOfficial},
+		Source:   model.Source{Kind: model.SourceOfficial},
 		Evidence: model.Evidence{Sentence: model.Span{Start: start, End: start + len(sentence)}}}
 	for _, o := range opts {
 		o(&c)
