@@ -1,9 +1,18 @@
 // Package extract finds claims in news reports: one party's position on
 // one issue, with its act, source, hedging and the evidence behind it.
+//
+// The pipeline per document: sentences with byte offsets (prose's punkt
+// segmenter plus news repairs), one Aho–Corasick pass over the folded text
+// for every lexicon cue, the resolver's party mentions, then rules per
+// sentence (actor, act, negation, issues, precondition, hedge) and per
+// paragraph (attribution scope, pronouns).
 package extract
 
 import (
+	"fmt"
 	"time"
+
+	"github.com/jdkato/prose/v3/segment"
 
 	"parley/internal/actors"
 	"parley/internal/model"
@@ -16,14 +25,97 @@ type Resolver interface {
 }
 
 // Extractor extracts claims. It is immutable and safe for concurrent use.
-type Extractor struct{}
+type Extractor struct {
+	lex      *Lexicon
+	version  string
+	match    *matcher
+	resolver Resolver
+	seg      *segment.Segmenter
+	// per act group: its act, grammar and flags, indexed like lex.Acts.
+	groups []ActGroup
+	issues []string
+	// issueCtx holds the folded context words of conditional issue cues.
+	issueCtx [][]foldedContext
+}
 
-// Default returns an extractor with the embedded lexicon and gazetteer.
-func Default() (*Extractor, error) { return &Extractor{}, nil }
+type foldedContext struct {
+	requiresAny []string
+	notAfter    []string
+}
+
+// Default returns an extractor with the embedded lexicon and the actor
+// gazetteer; when the gazetteer is empty (it does not resolve "the
+// Kremlin"), the extractor's own starter resolver stands in.
+func Default() (*Extractor, error) {
+	lex, err := LoadLexicon("")
+	if err != nil {
+		return nil, err
+	}
+	r, err := DefaultResolver()
+	if err != nil {
+		return nil, err
+	}
+	return New(lex, r)
+}
+
+// DefaultResolver returns the actor gazetteer if it is populated, else
+// the starter resolver.
+func DefaultResolver() (Resolver, error) {
+	g, err := actors.Load()
+	if err == nil && g != nil && len(g.Resolve("the Kremlin said", time.Time{})) > 0 {
+		return g, nil
+	}
+	return NewStarterResolver()
+}
+
+// New returns an extractor over a lexicon and a resolver.
+func New(lex *Lexicon, r Resolver) (*Extractor, error) {
+	if lex == nil {
+		return nil, fmt.Errorf("extract: new: no lexicon")
+	}
+	if r == nil {
+		return nil, fmt.Errorf("extract: new: no resolver")
+	}
+	seg, err := segmenter()
+	if err != nil {
+		return nil, fmt.Errorf("extract: new: sentence model: %w", err)
+	}
+	x := &Extractor{
+		lex:      lex,
+		version:  lex.VersionString(),
+		match:    newMatcher(lex),
+		resolver: r,
+		seg:      seg,
+		groups:   lex.Acts,
+	}
+	for _, g := range lex.Issues {
+		x.issues = append(x.issues, g.Issue)
+		var ctxs []foldedContext
+		for _, c := range g.Conditional {
+			var fc foldedContext
+			for _, w := range c.RequiresAny {
+				fc.requiresAny = append(fc.requiresAny, foldString(w))
+			}
+			for _, w := range c.NotAfter {
+				fc.notAfter = append(fc.notAfter, foldString(w))
+			}
+			ctxs = append(ctxs, fc)
+		}
+		x.issueCtx = append(x.issueCtx, ctxs)
+	}
+	return x, nil
+}
+
+// Lexicon returns the extractor's effective lexicon (read-only).
+func (x *Extractor) Lexicon() *Lexicon { return x.lex }
 
 // LexiconVersion names the lexicon the extractor uses, so that stored
-// claims record what produced them.
-func (x *Extractor) LexiconVersion() string { return "0" }
+// claims record what produced them: the declared version and a hash of
+// the effective lexicon.
+func (x *Extractor) LexiconVersion() string { return x.version }
 
 // Extract returns the claims of one document, in order of position.
-func (x *Extractor) Extract(doc model.Document) []model.Claim { return nil }
+func (x *Extractor) Extract(doc model.Document) []model.Claim {
+	d := x.newDoc(doc)
+	return d.run()
+}

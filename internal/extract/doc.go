@@ -1,0 +1,178 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"parley/internal/actors"
+	"parley/internal/model"
+)
+
+// cue is one lexicon match in a document, as a source span.
+type cue struct {
+	start, end int
+	refs       []cueRef
+}
+
+func (c *cue) has(k cueKind) bool {
+	for _, r := range c.refs {
+		if r.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// docState is the working state of one extraction.
+type docState struct {
+	x     *Extractor
+	doc   model.Document
+	text  string
+	f     folded
+	cues  []cue
+	ments []actors.Mention
+	sents []sentence
+
+	partyCount map[string]int
+	claims     []model.Claim
+	seen       map[claimKey]bool
+	// claimSent[i] is the sentence index of claims[i].
+	claimSent []int
+
+	// Discourse state.
+	lastPerson  string // party of the last person or title mentioned
+	lastSubject string // party of the last sentence subject or claim actor
+	lastGroup   string // last non-state party mentioned
+	paraSource  *source
+	paraIdx     int
+	prevSource  *source
+}
+
+type claimKey struct{ actor, act, issue string }
+
+func (x *Extractor) newDoc(doc model.Document) *docState {
+	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1}
+	d.f.fold(doc.Text)
+	hits := x.match.find(d.f.text, nil)
+	d.cues = make([]cue, 0, len(hits))
+	for _, h := range hits {
+		s, e := int(d.f.off[h.start]), int(d.f.off[h.end])
+		refs := x.match.refs[h.pat]
+		// Outlets match only in their own capitalisation.
+		keep := refs[:0:0]
+		for _, r := range refs {
+			if r.kind == kindOutlet && d.text[s:e] != r.exact {
+				continue
+			}
+			keep = append(keep, r)
+		}
+		if len(keep) == 0 || s >= e {
+			continue
+		}
+		d.cues = append(d.cues, cue{start: s, end: e, refs: keep})
+	}
+	d.ments = x.resolver.Resolve(doc.Text, doc.Published)
+	// Keep only mentions whose spans fit the text, in order.
+	ms := d.ments[:0]
+	for _, m := range d.ments {
+		if m.Span.Start >= 0 && m.Span.End <= len(d.text) && m.Span.Start < m.Span.End {
+			ms = append(ms, m)
+		}
+	}
+	d.ments = ms
+	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Span.Start < d.ments[j].Span.Start })
+	for _, m := range d.ments {
+		d.partyCount[m.Party]++
+	}
+	d.sents = splitSentences(x.seg, doc.Text, nil)
+	return d
+}
+
+// cuesIn returns the index range of cues inside [s, e).
+func (d *docState) cuesIn(s, e int) (int, int) {
+	i := sort.Search(len(d.cues), func(k int) bool { return d.cues[k].start >= s })
+	j := i
+	for j < len(d.cues) && d.cues[j].end <= e {
+		j++
+	}
+	return i, j
+}
+
+// mentionsIn returns the index range of mentions inside [s, e).
+func (d *docState) mentionsIn(s, e int) (int, int) {
+	i := sort.Search(len(d.ments), func(k int) bool { return d.ments[k].Span.Start >= s })
+	j := i
+	for j < len(d.ments) && d.ments[j].Span.End <= e {
+		j++
+	}
+	return i, j
+}
+
+// lower returns the folded text of the source range [s, e).
+func (d *docState) lower(s, e int) string {
+	if s < 0 {
+		s = 0
+	}
+	if e > len(d.text) {
+		e = len(d.text)
+	}
+	if s >= e {
+		return ""
+	}
+	return strings.ToLower(d.text[s:e])
+}
+
+// wordsBetween counts the words in [s, e).
+func (d *docState) wordsBetween(s, e int) int {
+	n := 0
+	in := false
+	for i := s; i < e && i < len(d.text); i++ {
+		c := d.text[i]
+		w := c != ' ' && c != '\n' && c != '\t' && c != ','
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
+
+// prevWord returns the folded word that ends just before pos (skipping
+// spaces), and where it starts.
+func (d *docState) prevWord(pos int) (string, int) {
+	i := pos
+	for i > 0 && (d.text[i-1] == ' ' || d.text[i-1] == '\t') {
+		i--
+	}
+	j := i
+	for j > 0 && isWordByte(lowerByte(d.text[j-1])) {
+		j--
+	}
+	return strings.ToLower(d.text[j:i]), j
+}
+
+// nextWord returns the folded word that starts after pos (skipping spaces).
+func (d *docState) nextWord(pos int) (string, int) {
+	i := pos
+	for i < len(d.text) && (d.text[i] == ' ' || d.text[i] == '\t') {
+		i++
+	}
+	j := i
+	for j < len(d.text) && isWordByte(lowerByte(d.text[j])) {
+		j++
+	}
+	return strings.ToLower(d.text[i:j]), i
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isState reports whether a party is a state, as far as the starter set
+// knows; unknown parties count as non-states (groups, organisations).
+func isState(party string) bool {
+	return starterKinds[party] == "state"
+}

@@ -1,0 +1,177 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+)
+
+// Cue kinds.
+type cueKind uint8
+
+const (
+	kindAct cueKind = iota
+	kindNegation
+	kindHedge
+	kindPrecondition
+	kindSalience
+	kindIssue
+	kindAttrBefore
+	kindAttrVerb
+	kindAttrRelay
+	kindSrcOfficial
+	kindSrcAnonymous
+	kindSrcMedia
+	kindSrcAnalyst
+	kindOutlet
+	kindAgentHead
+	kindReference
+	kindJoint
+	kindAnaphor
+	kindBoundary
+	numKinds
+)
+
+var kindNames = [numKinds]string{
+	"act", "negation", "hedge", "precondition", "salience", "issue",
+	"attribution-before", "attribution-verb", "attribution-relay",
+	"source-official", "source-anonymous", "source-media", "source-analyst", "outlet",
+	"agent-head", "reference", "joint", "anaphor", "boundary",
+}
+
+// cueRef is one meaning of a pattern.
+type cueRef struct {
+	kind cueKind
+	// idx: the act group for kindAct; the issue group for kindIssue.
+	idx int
+	// ctx is the conditional context of an issue cue, or -1.
+	ctx int
+	// exact is the case-sensitive form for outlets ("" otherwise).
+	exact string
+}
+
+// matcher finds every cue of a lexicon in one pass.
+type matcher struct {
+	ac       ahocorasick.AhoCorasick
+	patterns []string
+	refs     [][]cueRef // per pattern
+}
+
+// hit is one cue found in a text, with its meanings, as a folded span.
+type hit struct {
+	start, end int // folded offsets
+	pat        int
+}
+
+func newMatcher(lex *Lexicon) *matcher {
+	m := &matcher{}
+	index := map[string]int{}
+	add := func(cue string, ref cueRef) {
+		p := strings.TrimSpace(foldString(cue))
+		if p == "" {
+			return
+		}
+		i, ok := index[p]
+		if !ok {
+			i = len(m.patterns)
+			index[p] = i
+			m.patterns = append(m.patterns, p)
+			m.refs = append(m.refs, nil)
+		}
+		// A later entry of the same kind overrides an earlier one.
+		for k, r := range m.refs[i] {
+			if r.kind == ref.kind && r.exact == ref.exact && (ref.kind != kindAct || sameGrammarClass(lex, r.idx, ref.idx)) {
+				m.refs[i][k] = ref
+				return
+			}
+		}
+		m.refs[i] = append(m.refs[i], ref)
+	}
+	list := func(cues []string, kind cueKind) {
+		for _, c := range cues {
+			add(c, cueRef{kind: kind, ctx: -1})
+		}
+	}
+	for gi, g := range lex.Acts {
+		for _, c := range g.Cues {
+			add(c, cueRef{kind: kindAct, idx: gi, ctx: -1})
+		}
+	}
+	for gi, g := range lex.Issues {
+		for _, c := range g.Cues {
+			add(c, cueRef{kind: kindIssue, idx: gi, ctx: -1})
+		}
+		for ci, ctx := range g.Conditional {
+			for _, c := range ctx.Cues {
+				add(c, cueRef{kind: kindIssue, idx: gi, ctx: ci})
+			}
+		}
+	}
+	list(lex.Negations, kindNegation)
+	list(lex.Hedges, kindHedge)
+	list(lex.Preconditions, kindPrecondition)
+	list(lex.Salience, kindSalience)
+	a := lex.Attribution
+	list(a.Before, kindAttrBefore)
+	list(a.Verbs, kindAttrVerb)
+	list(a.Relay, kindAttrRelay)
+	list(a.Official, kindSrcOfficial)
+	list(a.Anonymous, kindSrcAnonymous)
+	list(a.Media, kindSrcMedia)
+	list(a.Analyst, kindSrcAnalyst)
+	for _, c := range a.Outlets {
+		add(c, cueRef{kind: kindOutlet, ctx: -1, exact: c})
+	}
+	list(lex.AgentHeads, kindAgentHead)
+	list(lex.References, kindReference)
+	list(lex.Joint, kindJoint)
+	list(lex.Anaphors, kindAnaphor)
+	list(lex.Boundaries, kindBoundary)
+
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
+	m.ac = b.Build(m.patterns)
+	return m
+}
+
+// sameGrammarClass reports whether two act groups are alternatives for the
+// same cue (the same grammar): a later one overrides an earlier one.
+func sameGrammarClass(lex *Lexicon, a, b int) bool {
+	return lex.Acts[a].Grammar == lex.Acts[b].Grammar
+}
+
+// find returns the cues in the folded text: every match on word
+// boundaries, then the leftmost-longest of overlapping ones. Patterns that
+// begin or end with punctuation need no boundary on that side.
+func (m *matcher) find(text []byte, buf []hit) []hit {
+	all := buf[:0]
+	it := m.ac.IterOverlappingByte(text)
+	for mt := it.Next(); mt != nil; mt = it.Next() {
+		s, e := mt.Start(), mt.End()
+		p := m.patterns[mt.Pattern()]
+		if isWordByte(p[0]) && s > 0 && isWordByte(text[s-1]) {
+			continue
+		}
+		if isWordByte(p[len(p)-1]) && e < len(text) && isWordByte(text[e]) {
+			continue
+		}
+		all = append(all, hit{start: s, end: e, pat: mt.Pattern()})
+	}
+	sort.Slice(all, func(i, j int) bool {
+		if all[i].start != all[j].start {
+			return all[i].start < all[j].start
+		}
+		return all[i].end > all[j].end
+	})
+	// Leftmost-longest, non-overlapping.
+	out := all[:0]
+	last := -1
+	for _, h := range all {
+		if h.start < last {
+			continue
+		}
+		out = append(out, h)
+		last = h.end
+	}
+	return out
+}

@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"parley/internal/actors"
+	"parley/internal/model"
+)
+
+// source is the attribution of a sentence.
+type source struct {
+	kind, name, via string
+	span            model.Span
+	// party is the party a source phrase names, if any ("a Hamas
+	// official" → Hamas); it makes "X said Y must …" X's demand.
+	party string
+	// framing marks an attribution that opens its sentence ("According
+	// to …", "Sources revealed that …") or closes it (", the sources
+	// said"): it frames the paragraph.
+	framing bool
+}
+
+// phrase is a candidate source phrase found around an attribution cue.
+type phrase struct {
+	s, e  int
+	relay bool // the object of "told", "cited by", "per": an outlet relaying
+}
+
+// attribution finds the innermost source of a sentence: the phrases after
+// "according to"-like cues, before or after reporting verbs, classified by
+// the words they hold. A non-media source is the source and a media one
+// the via; a media phrase alone makes the kind media.
+func (d *docState) attribution(ss, se int) *source {
+	i0, i1 := d.cuesIn(ss, se)
+	var phrases []phrase
+	for i := i0; i < i1; i++ {
+		c := &d.cues[i]
+		switch {
+		case c.has(kindAttrBefore):
+			relay := strings.HasPrefix(d.lower(c.start, c.end), "cited") || strings.HasPrefix(d.lower(c.start, c.end), "per") ||
+				strings.HasPrefix(d.lower(c.start, c.end), "quoted by") || strings.HasPrefix(d.lower(c.start, c.end), "reported by")
+			if e := d.phraseEnd(c.end, se); e > c.end {
+				phrases = append(phrases, phrase{s: c.end, e: e, relay: relay})
+			}
+		case c.has(kindAttrVerb):
+			if s := d.phraseStart(ss, c.start); s < c.start {
+				phrases = append(phrases, phrase{s: s, e: c.start})
+			} else if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 10 {
+				// "…," said Sayed Akbar Agha, a former commander.
+				phrases = append(phrases, phrase{s: c.end, e: e})
+			}
+			if c.has(kindAttrRelay) {
+				if e := d.phraseEnd(c.end, se); e > c.end {
+					phrases = append(phrases, phrase{s: c.end, e: e, relay: true})
+				}
+			}
+		case c.has(kindAttrRelay):
+			if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 6 {
+				phrases = append(phrases, phrase{s: c.end, e: e, relay: true})
+			}
+		}
+	}
+	var best, media *source
+	for _, p := range phrases {
+		s, e := trimSpan(d.text, p.s, p.e)
+		if s >= e {
+			continue
+		}
+		kind, party := d.classify(s, e)
+		if kind == "" {
+			continue
+		}
+		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party}
+		lead := d.wordsBetween(ss, s)
+		src.framing = lead <= 3 || d.wordsBetween(e, se) <= 2
+		if kind == model.SourceMedia {
+			if media == nil {
+				media = src
+			}
+			continue
+		}
+		if best == nil || best.kind == model.SourceOfficial && kind == model.SourceAnonymous {
+			best = src
+		}
+	}
+	switch {
+	case best != nil && media != nil:
+		best.via = media.name
+		return best
+	case best != nil:
+		return best
+	case media != nil:
+		return media
+	}
+	return nil
+}
+
+// phraseStart returns where the source phrase before a reporting verb at
+// pos starts: after the last comma, quote, colon or "that" before it, at
+// most eight words back.
+func (d *docState) phraseStart(ss, pos int) int {
+	s := pos
+	words := 0
+	for s > ss {
+		c := d.text[s-1]
+		if c == ',' || c == '"' || c == ':' || c == ';' || c == '(' || c == ')' {
+			break
+		}
+		if s >= ss+3 && strings.HasPrefix(d.text[s-3:], "\u201d") || s >= ss+3 && strings.HasPrefix(d.text[s-3:], "\u201c") {
+			break
+		}
+		if c == ' ' {
+			w, _ := d.prevWord(s - 1)
+			if w == "that" || w == "and" && words > 2 {
+				break
+			}
+			words++
+			if words > 8 {
+				return pos
+			}
+		}
+		s--
+	}
+	return s
+}
+
+// phraseEnd returns where the source phrase starting at pos ends: at the
+// next comma, full stop, quote or "that", within the sentence.
+func (d *docState) phraseEnd(pos, se int) int {
+	e := pos
+	for e < se {
+		c := d.text[e]
+		if c == ',' || c == '.' && !(e+1 < se && d.text[e+1] != ' ') || c == '"' || c == ':' || c == ';' || c == '(' {
+			break
+		}
+		if strings.HasPrefix(d.text[e:], "\u201c") || strings.HasPrefix(d.text[e:], "\u201d") {
+			break
+		}
+		if c == ' ' {
+			w, _ := d.nextWord(e)
+			if w == "that" || w == "on" || w == "in" || w == "as" || w == "who" || w == "which" || w == "after" || w == "about" {
+				break
+			}
+		}
+		e++
+	}
+	return e
+}
+
+// classify names the kind of a source phrase, and the party it names.
+func (d *docState) classify(s, e int) (string, string) {
+	i0, i1 := d.cuesIn(s, e)
+	var anon, off, med, ana, outlet bool
+	for i := i0; i < i1; i++ {
+		c := &d.cues[i]
+		anon = anon || c.has(kindSrcAnonymous)
+		off = off || c.has(kindSrcOfficial)
+		med = med || c.has(kindSrcMedia)
+		ana = ana || c.has(kindSrcAnalyst)
+		outlet = outlet || c.has(kindOutlet)
+	}
+	m0, m1 := d.mentionsIn(s, e)
+	party, person := "", false
+	for k := m0; k < m1; k++ {
+		m := d.ments[k]
+		if party == "" {
+			party = m.Party
+		}
+		if m.How == actors.HowPerson || m.How == actors.HowTitle {
+			person = true
+		}
+	}
+	name := person || d.hasName(s, e)
+	low := d.lower(s, e)
+	switch {
+	case low == "he" || low == "she" || low == "it" || low == "they" || low == "we" || low == "i":
+		if d.prevSource != nil && d.prevSource.kind != model.SourceMedia {
+			return d.prevSource.kind, party
+		}
+		return model.SourceOfficial, party
+	case anon && !name:
+		return model.SourceAnonymous, party
+	case ana && !name:
+		return model.SourceAnalyst, party
+	case name || off:
+		if outlet && !off && !person {
+			return model.SourceMedia, ""
+		}
+		return model.SourceOfficial, party
+	case outlet || med:
+		return model.SourceMedia, ""
+	case party != "":
+		return model.SourceOfficial, party
+	}
+	return "", ""
+}
+
+// hasName reports whether [s, e) holds a capitalised word that is not a
+// party, demonym, outlet, title or sentence-initial function word: a
+// person's name ("Nabil Abdalla", "Grigorian's office").
+func (d *docState) hasName(s, e int) bool {
+	m0, m1 := d.mentionsIn(s, e)
+	c0, c1 := d.cuesIn(s, e)
+	inside := func(p int) bool {
+		for k := m0; k < m1; k++ {
+			if d.ments[k].Span.Start <= p && p < d.ments[k].Span.End {
+				return true
+			}
+		}
+		for k := c0; k < c1; k++ {
+			if d.cues[k].start <= p && p < d.cues[k].end {
+				return true
+			}
+		}
+		return false
+	}
+	for i := s; i < e; {
+		j := i
+		for j < e && d.text[j] != ' ' {
+			j++
+		}
+		w := d.text[i:j]
+		if len(w) > 1 && unicode.IsUpper(rune(w[0])) && !inside(i) && !titleWords[strings.Trim(strings.ToLower(w), ".,'’s")] {
+			return true
+		}
+		i = j + 1
+	}
+	return false
+}
+
+// titleWords are capitalised words that are not names.
+var titleWords = map[string]bool{
+	"the": true, "a": true, "an": true, "according": true, "president": true, "prime": true, "minister": true,
+	"foreign": true, "defense": true, "defence": true, "deputy": true, "special": true, "representative": true,
+	"secretary": true, "state": true, "general": true, "senior": true, "chief": true, "head": true, "spokesman": true,
+	"spokesperson": true, "ministry": true, "office": true, "affairs": true, "of": true, "on": true, "for": true,
+	"two": true, "three": true, "one": true, "other": true, "some": true, "his": true, "her": true, "their": true,
+	"its": true, "officials": true, "official": true, "sources": true, "source": true, "several": true, "multiple": true,
+	"many": true, "both": true, "this": true, "these": true, "in": true, "but": true, "and": true, "however": true,
+	"reconciliation": true, "afghanistan": true, "national": true, "security": true, "council": true, "adviser": true,
+	"advisor": true, "presidential": true, "us": true, "u.s": true, "un": true, "eu": true, "mr": true, "ms": true,
+	"mrs": true, "dr": true, "gen": true, "brig": true, "it": true, "he": true, "she": true, "they": true, "we": true,
+	"analysts": true, "experts": true, "after": true, "before": true, "when": true, "while": true, "also": true,
+	"sudanese": true, "armed": true, "forces": true, "military": true, "army": true, "government": true,
+}
+
+// trimSpan narrows [s, e) past spaces, quotes and punctuation.
+func trimSpan(text string, s, e int) (int, int) {
+	cut := func(r byte) bool {
+		return r == ' ' || r == '\t' || r == '\n' || r == ',' || r == '"' || r == '\'' || r == '.' || r == '-' || r == ':'
+	}
+	for s < e && cut(text[s]) {
+		s++
+	}
+	for e > s && cut(text[e-1]) {
+		e--
+	}
+	// Trim multi-byte quotes and dashes.
+	for _, q := range []string{"\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014", "\u00a0"} {
+		for strings.HasPrefix(text[s:e], q) {
+			s += len(q)
+		}
+		for strings.HasSuffix(text[s:e], q) {
+			e -= len(q)
+		}
+	}
+	for s < e && cut(text[s]) {
+		s++
+	}
+	for e > s && cut(text[e-1]) {
+		e--
+	}
+	return s, e
+}
