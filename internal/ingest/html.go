@@ -76,6 +76,7 @@ func parseHTML(data []byte, pageURL, contentType string) (rawDoc, error) {
 			d.language = article.Language()
 		}
 	}
+	d.text = dropByline(d.text, d.author)
 	if n := len(strings.Fields(d.text)); n < minHTMLWords && len(strings.Fields(body)) > n {
 		d.text = body // JSON-LD articleBody
 	}
@@ -89,6 +90,28 @@ func parseHTML(data []byte, pageURL, contentType string) (rawDoc, error) {
 		return rawDoc{}, errors.New("no article text found")
 	}
 	return d, nil
+}
+
+// dropByline removes a first paragraph that is only a byline or dateline
+// ("By Ines Varga", "David Mwangi, Pretoria · 2 November 2022"): short,
+// and starting with "By " or with the author's name.
+func dropByline(text, author string) string {
+	t := strings.TrimLeft(text, " \t\r\n")
+	end := strings.Index(t, "\n\n")
+	if end < 0 {
+		return text
+	}
+	para := strings.TrimSpace(t[:end])
+	if len(strings.Fields(para)) > 12 {
+		return text
+	}
+	lower := strings.ToLower(para)
+	firstAuthor, _, _ := strings.Cut(author, ",")
+	firstAuthor = strings.ToLower(strings.TrimSpace(firstAuthor))
+	if strings.HasPrefix(lower, "by ") || (firstAuthor != "" && strings.HasPrefix(lower, firstAuthor)) {
+		return t[end+2:]
+	}
+	return text
 }
 
 // treeSize returns the deepest element nesting and the number of elements,

@@ -64,8 +64,21 @@ func (r *runner) dir(ctx context.Context, root string) error {
 		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
 			return nil // sockets, devices, pipes
 		}
+		if !reportExtensions[strings.ToLower(filepath.Ext(path))] {
+			return nil // source code, images, archives … beside the reports
+		}
 		return r.file(ctx, path)
 	})
+}
+
+// reportExtensions are the file extensions read when walking a directory
+// ("" is a file without one); a file named on the command line is always
+// read, whatever its name.
+var reportExtensions = map[string]bool{
+	"": true, ".txt": true, ".text": true, ".md": true,
+	".html": true, ".htm": true, ".xhtml": true,
+	".xml": true, ".rss": true, ".atom": true, ".json": true,
+	".jsonl": true, ".ndjson": true,
 }
 
 // file ingests one file.

@@ -1,0 +1,145 @@
+package ingest
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"parley/internal/model"
+)
+
+// exampleDocs parses the bundled example reports.
+func exampleDocs(t testing.TB) []model.Document {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "examples", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []model.Document
+	for _, f := range files {
+		if strings.HasSuffix(f, ".go") {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds, fails := Parse(t.Context(), f, data, testOptions())
+		if len(fails) > 0 {
+			t.Fatalf("example %s: %v", f, fails)
+		}
+		docs = append(docs, ds...)
+	}
+	if len(docs) != 12 {
+		t.Fatalf("got %d example documents, want 12", len(docs))
+	}
+	return docs
+}
+
+// shingleJaccard is the Jaccard similarity of the word 3-shingle sets.
+func shingleJaccard(a, b string) float64 {
+	set := func(s string) map[string]bool {
+		var ws []string
+		for w := range lowerWords(s) {
+			ws = append(ws, w)
+		}
+		m := map[string]bool{}
+		for i := 0; i+2 < len(ws); i++ {
+			m[ws[i]+" "+ws[i+1]+" "+ws[i+2]] = true
+		}
+		return m
+	}
+	sa, sb := set(a), set(b)
+	inter := 0
+	for k := range sa {
+		if sb[k] {
+			inter++
+		}
+	}
+	return float64(inter) / float64(len(sa)+len(sb)-inter)
+}
+
+// trailers are paragraphs a syndicating outlet adds at the end of a copy.
+var trailers = []string{
+	"This article was first published by a partner newsroom and is republished with permission. Additional reporting by our correspondent in the capital.",
+	"Correction: an earlier version of this report gave the wrong day for the meeting. The talks took place on the date stated above.",
+	"Our reporters will continue to follow the negotiations. Readers can send tips and documents to the newsroom through its secure contact page.",
+}
+
+// variants are syndicated copies of a text: an added trailing paragraph, a
+// few words changed, or both.
+func variants(text string) map[string]string {
+	words := strings.Fields(text)
+	edited := strings.Join(words, " ")
+	for _, swap := range [][2]string{{" said ", " stated "}, {" the ", " this "}, {" and ", " & "}} {
+		edited = strings.Replace(edited, swap[0], swap[1], 1)
+	}
+	out := map[string]string{"edited": edited}
+	for i, tr := range trailers {
+		out[fmt.Sprintf("trailer %d", i+1)] = text + "\n\n" + tr
+		out[fmt.Sprintf("edited+trailer %d", i+1)] = edited + "\n\n" + tr
+	}
+	return out
+}
+
+// TestNearDuplicateThreshold checks MaxHamming on the example reports: every
+// syndicated copy sharing at least 90 % of its shingles is within it, and
+// every two different reports on the same talks are beyond it.
+func TestNearDuplicateThreshold(t *testing.T) {
+	docs := exampleDocs(t)
+	maxNear, minFar := 0, 64
+	for _, d := range docs {
+		for name, v := range variants(d.Text) {
+			v = NormalizeText(v)
+			j := shingleJaccard(d.Text, v)
+			if j < 0.9 {
+				continue
+			}
+			h := Hamming(d.SimHash, SimHash(v))
+			maxNear = max(maxNear, h)
+			if h > MaxHamming {
+				t.Errorf("%q, %s (shingle similarity %.2f): %d bits, over MaxHamming %d", d.Title, name, j, h, MaxHamming)
+			}
+		}
+	}
+	syndicated := 0
+	for i := range docs {
+		for j := i + 1; j < len(docs); j++ {
+			h := Hamming(docs[i].SimHash, docs[j].SimHash)
+			sim := shingleJaccard(docs[i].Text, docs[j].Text)
+			if sim >= 0.8 { // the syndicated pair of the examples
+				syndicated++
+				if h > MaxHamming {
+					t.Errorf("syndicated pair %q / %q (similarity %.2f): %d bits, over MaxHamming", docs[i].Title, docs[j].Title, sim, h)
+				}
+				continue
+			}
+			minFar = min(minFar, h)
+			if h <= MaxHamming {
+				t.Errorf("different reports %q / %q (similarity %.2f): %d bits, within MaxHamming", docs[i].Title, docs[j].Title, sim, h)
+			}
+		}
+	}
+	if syndicated != 1 {
+		t.Errorf("found %d syndicated pairs among the examples, want 1", syndicated)
+	}
+	t.Logf("syndicated copies: at most %d bits; different reports: at least %d bits; MaxHamming %d", maxNear, minFar, MaxHamming)
+}
+
+func TestSimHash(t *testing.T) {
+	if SimHash("") != 0 {
+		t.Error("SimHash of no words is not 0")
+	}
+	if SimHash("One two") == 0 || SimHash("one TWO") != SimHash("One two") {
+		t.Error("short texts: SimHash is zero or case-sensitive")
+	}
+	a := "The mediators proposed a ceasefire along the current front line."
+	if SimHash(a) != SimHash(strings.ToUpper(a)) || SimHash(a) != SimHash("the  mediators, proposed a ceasefire; along the current front-line") {
+		t.Error("SimHash depends on case or punctuation")
+	}
+	if SimHash(a) == SimHash("An entirely different sentence about grain exports and port fees.") {
+		t.Error("different texts have the same SimHash")
+	}
+}
