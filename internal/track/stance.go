@@ -62,7 +62,7 @@ func (v *View) Stance(party, issue string) (Stance, bool) {
 			st.Precondition = st.Precondition || e.Claim.Precondition
 			k := e.roots[0]
 			best[k] = math.Max(best[k], e.Weight(w))
-		case incompatible(e.Claim.Act, last.Claim.Act) && differentSources(e, last) && e.Claim.Act != "demand":
+		case incompatible(e.Claim.Act, last.Claim.Act) && differentSources(e, last) && e.Claim.Act != "demand" && len(e.DeniedBy) == 0:
 			st.Against = append(st.Against, e)
 			against = append(against, e.Weight(w))
 		case e.Claim.Act == "demand" && last.Claim.Act == "concede":
