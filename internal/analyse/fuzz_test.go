@@ -1,0 +1,25 @@
+package analyse
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzReadPositionsCSV checks that the reader never panics and that what
+// it accepts passes validation.
+func FuzzReadPositionsCSV(f *testing.F) {
+	f.Add("issue,actor,position,salience,capability\nx,A,10,0.5,1\n")
+	f.Add("issue,actor,position,salience,capability,position_min,position_max,reference\nx,A,10,0.5,1,0,20,5\n")
+	f.Add("issue,actor,position,salience,capability\nx,A,1e400,0.5,1\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		issues, err := ReadPositionsCSV(strings.NewReader(in), "f.csv")
+		if err != nil {
+			return
+		}
+		for _, is := range issues {
+			if err := is.Validate(); err != nil {
+				t.Fatalf("accepted an invalid issue: %v", err)
+			}
+		}
+	})
+}
