@@ -1,9 +1,30 @@
 package cli
 
-import "errors"
+import (
+	"fmt"
+	"strings"
+)
 
-// GapsCmd is not built yet.
-type GapsCmd struct{}
+// GapsCmd ranks a case's issues as sticking points.
+type GapsCmd struct {
+	Case string `name:"case" required:"" help:"Case name."`
+	Format
+}
 
 // Run runs the command.
-func (c *GapsCmd) Run(env *Env, g *Globals) error { return errors.New("gaps: not implemented yet") }
+func (c *GapsCmd) Run(env *Env, g *Globals) error {
+	v, err := loadCase(env, g, c.Case)
+	if err != nil {
+		return err
+	}
+	t := &Table{Header: []string{"rank", "issue", "status", "score", "distance", "reports", "preconditions", "salience", "why"}}
+	for _, gp := range v.Gaps() {
+		row := gp
+		for i := range row.Stances {
+			row.Stances[i].Basis, row.Stances[i].Against = nil, nil
+		}
+		t.Add(row, fmt.Sprint(gp.Rank), gp.Issue, gp.Status, fmt.Sprintf("%.2f", gp.Score), fmt.Sprintf("%.2f", gp.Distance),
+			fmt.Sprint(gp.Reports), strings.Join(gp.Preconditions, ", "), fmt.Sprintf("%.2f (%d)", gp.SalienceScore, len(gp.Salience)), gp.Why)
+	}
+	return t.Write(env.Stdout, c.Format.Format)
+}
