@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -46,6 +47,8 @@ type docState struct {
 	paraSource  *source
 	paraIdx     int
 	prevSource  *source
+	// mediators are the parties the document names as mediators.
+	mediators []string
 }
 
 type claimKey struct{ actor, act, issue string }
@@ -85,7 +88,54 @@ func (x *Extractor) newDoc(doc model.Document) *docState {
 		d.partyCount[m.Party]++
 	}
 	d.sents = splitSentences(x.seg, doc.Text, nil)
+	d.findMediators()
 	return d
+}
+
+// findMediators collects the parties named as mediators: the coordinated
+// mentions right before a mediation word ("Qatari and Egyptian mediators",
+// "Qatar and Egypt, acting as mediators", "the US, which has been
+// brokering") and those in brackets right after one ("the facilitators
+// (Saudi Arabia, the United States, …)").
+func (d *docState) findMediators() {
+	add := func(p string) {
+		if !slices.Contains(d.mediators, p) {
+			d.mediators = append(d.mediators, p)
+		}
+	}
+	for i := range d.cues {
+		c := d.cues[i]
+		if !c.has(kindMediation) {
+			continue
+		}
+		m0, m1 := d.mentionsIn(max(0, c.start-80), c.start)
+		if m1 > m0 {
+			last := m1 - 1
+			gap := strings.Fields(d.lower(d.ments[last].Span.End, c.start))
+			ok := len(gap) <= 4 && !strings.ContainsAny(d.text[d.ments[last].Span.End:c.start], ".;:\n")
+			if ok && len(gap) > 0 {
+				w := gap[len(gap)-1]
+				ok = w != "and" && w != "the" && w != "of" && w != "to" && w != "with"
+			}
+			if ok {
+				for _, p := range d.coordinated(last, max(0, c.start-200)) {
+					add(p.name)
+				}
+			}
+		}
+		// "(… , …)" right after.
+		rest := d.text[c.end:min(len(d.text), c.end+60)]
+		if k := strings.IndexByte(rest, '('); k >= 0 && d.wordsBetween(c.end, c.end+k) <= 4 {
+			open := c.end + k
+			close := strings.IndexByte(d.text[open:], ')')
+			if close > 0 {
+				b0, b1 := d.mentionsIn(open, open+close)
+				for k := b0; k < b1; k++ {
+					add(d.ments[k].Party)
+				}
+			}
+		}
+	}
 }
 
 // cuesIn returns the index range of cues inside [s, e).

@@ -121,6 +121,12 @@ type Lexicon struct {
 	Anaphors []string `yaml:"anaphors,omitempty" json:"anaphors,omitempty"`
 	// Boundaries: cues that end a clause ("while", "whereas").
 	Boundaries []string `yaml:"boundaries,omitempty" json:"boundaries,omitempty"`
+	// Irrealis: cues after which an act, up to the next comma, is
+	// hypothetical or not yet reached ("if", "whether", "closer to").
+	Irrealis []string `yaml:"irrealis,omitempty" json:"irrealis,omitempty"`
+	// Mediation: words naming mediators; "the mediators" refers to the
+	// parties they name.
+	Mediation []string `yaml:"mediation,omitempty" json:"mediation,omitempty"`
 }
 
 // LoadLexicon returns the embedded lexicon extended by the YAML files in
@@ -246,6 +252,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Joint = append(l.Joint, o.Joint...)
 	l.Anaphors = append(l.Anaphors, o.Anaphors...)
 	l.Boundaries = append(l.Boundaries, o.Boundaries...)
+	l.Irrealis = append(l.Irrealis, o.Irrealis...)
+	l.Mediation = append(l.Mediation, o.Mediation...)
 }
 
 // Hash is a short digest of the effective lexicon.

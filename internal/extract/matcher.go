@@ -30,6 +30,8 @@ const (
 	kindJoint
 	kindAnaphor
 	kindBoundary
+	kindIrrealis
+	kindMediation
 	numKinds
 )
 
@@ -37,7 +39,7 @@ var kindNames = [numKinds]string{
 	"act", "negation", "hedge", "precondition", "salience", "issue",
 	"attribution-before", "attribution-verb", "attribution-relay",
 	"source-official", "source-anonymous", "source-media", "source-analyst", "outlet",
-	"agent-head", "reference", "joint", "anaphor", "boundary",
+	"agent-head", "reference", "joint", "anaphor", "boundary", "irrealis", "mediation",
 }
 
 // cueRef is one meaning of a pattern.
@@ -128,6 +130,8 @@ func newMatcher(lex *Lexicon) *matcher {
 	list(lex.Joint, kindJoint)
 	list(lex.Anaphors, kindAnaphor)
 	list(lex.Boundaries, kindBoundary)
+	list(lex.Irrealis, kindIrrealis)
+	list(lex.Mediation, kindMediation)
 
 	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
 	m.ac = b.Build(m.patterns)

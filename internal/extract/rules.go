@@ -65,9 +65,12 @@ func (d *docState) sentence(si int) {
 		inherited := *d.paraSource
 		src = &inherited
 	}
-	if src != nil && src.framing && (src.kind == model.SourceAnonymous) && d.paraSource == nil {
+	if src != nil && src.framing && (src.kind == model.SourceAnonymous || src.kind == model.SourceMedia) && d.paraSource == nil {
 		framed := *src
 		d.paraSource = &framed
+	}
+	if src == nil {
+		src = d.headlineReports(ss, se)
 	}
 
 	c0, c1 := d.cuesIn(ss, se)
@@ -77,7 +80,9 @@ func (d *docState) sentence(si int) {
 			acts = append(acts, a)
 		}
 	}
+	d.markIrrealis(acts, ss, se)
 	d.combine(acts, ss, se)
+	acts = d.negatedIssueActs(acts, ss, se)
 	for k := range acts {
 		if acts[k].skip {
 			continue
@@ -89,8 +94,13 @@ func (d *docState) sentence(si int) {
 				break
 			}
 		}
+		if b := d.nextBoundary(d.cues[acts[k].cue].end, end); b < end {
+			end = b
+		}
 		acts[k].scopeE = end
-		acts[k].issues = d.issuesIn(d.cues[acts[k].cue].end, end, ss, se)
+		if acts[k].issues == nil {
+			acts[k].issues = d.issuesIn(d.cues[acts[k].cue].end, end, ss, se)
+		}
 	}
 	// An act with no issue of its own shares the issues of a noun act
 	// right after it ("approval for a US-backed proposal for a ceasefire").
@@ -126,6 +136,7 @@ func (d *docState) sentence(si int) {
 	}
 
 	var listActor []party
+	var prevIssues []issueHit
 	for k := range acts {
 		a := &acts[k]
 		if a.skip {
@@ -133,6 +144,9 @@ func (d *docState) sentence(si int) {
 		}
 		ps := d.actorsOf(a, ss, se, src, listActor)
 		if len(ps) == 0 {
+			if len(a.issues) > 0 {
+				prevIssues = a.issues
+			}
 			continue
 		}
 		if a.grammar != GrammarModal {
@@ -142,15 +156,29 @@ func (d *docState) sentence(si int) {
 		if len(issues) == 0 {
 			issues = d.referredIssues(a, ps, se)
 		}
+		if len(issues) == 0 && a.grammar == GrammarPassive {
+			// "a proposed outline sent by Qatari and Egyptian mediators
+			// and backed by the United States": what the sentence is about.
+			issues = prevIssues
+		}
 		if len(issues) == 0 {
 			continue
 		}
+		prevIssues = issues
 		c := d.cues[a.cue]
 		hedge := d.hedgeIn(ss, a.scopeE, a)
 		precond := a.precond || a.act == model.ActDemand && d.hasKind(ss, se, kindPrecondition)
+		csrc := src
+		if csrc == nil {
+			csrc = d.speakerSource(ss, c.start, ps)
+		}
 		for _, p := range ps {
 			for _, is := range issues {
-				d.add(si, p, a, c, is, src, hedge, precond)
+				actName := a.act
+				if d.negatedIssue(is, c.end) && actName != model.ActConcede {
+					actName = model.ActReject
+				}
+				d.add(si, p, a, actName, c, is, csrc, hedge, precond)
 			}
 		}
 		d.lastSubject = ps[len(ps)-1].name
@@ -159,6 +187,139 @@ func (d *docState) sentence(si int) {
 	if src != nil {
 		d.prevSource = src
 	}
+}
+
+// nextBoundary returns the start of the first clause boundary in [s, e),
+// or e. ", and" does not end a scope: it joins the items of a list.
+func (d *docState) nextBoundary(s, e int) int {
+	c0, c1 := d.cuesIn(s, e)
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if c.has(kindBoundary) && d.lower(c.start, c.end) != ", and" {
+			return c.start
+		}
+	}
+	return e
+}
+
+// markIrrealis skips the acts between an irrealis cue ("if", "whether",
+// "closer to") and the next comma.
+func (d *docState) markIrrealis(acts []act, ss, se int) {
+	c0, c1 := d.cuesIn(ss, se)
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if !c.has(kindIrrealis) {
+			continue
+		}
+		end := strings.IndexAny(d.text[c.end:se], ",;")
+		if end < 0 {
+			end = se
+		} else {
+			end += c.end
+		}
+		for k := range acts {
+			if p := d.cues[acts[k].cue].start; p >= c.end && p < end {
+				acts[k].skip = true
+			}
+		}
+	}
+}
+
+// negatedIssue reports whether a negation governs an issue cue right
+// after the act ("adhered not to withdraw its checkpoints").
+func (d *docState) negatedIssue(is issueHit, actEnd int) bool {
+	if is.start < actEnd || is.issue != "withdrawal" {
+		return false
+	}
+	c0, c1 := d.cuesIn(actEnd, is.start)
+	for i := c1 - 1; i >= c0; i-- {
+		if d.cues[i].has(kindNegation) && d.wordsBetween(d.cues[i].end, is.start) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedIssueActs adds a rejection where a negated withdrawal verb stands
+// in a clause with no act of its own ("we will not take a single step
+// back", "it will not withdraw").
+func (d *docState) negatedIssueActs(acts []act, ss, se int) []act {
+	c0, c1 := d.cuesIn(ss, se)
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if !c.has(kindNegation) {
+			continue
+		}
+		for j := i + 1; j < c1 && d.wordsBetween(c.end, d.cues[j].start) <= 3; j++ {
+			n := d.cues[j]
+			if n.has(kindAct) || n.has(kindBoundary) {
+				break
+			}
+			var hit *issueHit
+			for _, r := range n.refs {
+				if r.kind == kindIssue && d.x.issues[r.idx] == "withdrawal" {
+					hit = &issueHit{issue: "withdrawal", start: n.start, end: n.end}
+				}
+			}
+			if hit == nil {
+				continue
+			}
+			cl := d.clauseStart(ss, c.start)
+			covered := false
+			for _, a := range acts {
+				if p := d.cues[a.cue].start; !a.skip && p >= cl && p < n.start {
+					covered = true
+				}
+			}
+			if !covered {
+				acts = append(acts, act{cue: j, act: model.ActReject, grammar: GrammarVerb, issues: []issueHit{*hit}})
+			}
+			break
+		}
+	}
+	slices.SortFunc(acts, func(a, b act) int { return d.cues[a.cue].start - d.cues[b.cue].start })
+	return acts
+}
+
+// headlineReports makes a headline's "– reports" a media source.
+func (d *docState) headlineReports(ss, se int) *source {
+	c0, c1 := d.cuesIn(ss, se)
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if c.has(kindHedge) && strings.HasSuffix(d.lower(c.start, c.end), "reports") {
+			s, e := trimSpan(d.text, c.start, c.end)
+			return &source{kind: model.SourceMedia, name: d.text[s:e], span: model.Span{Start: s, End: e}}
+		}
+	}
+	return nil
+}
+
+// speakerSource credits a claim with no attribution to a person who holds
+// it in the sentence ("Putin ordered", "Sargis Khandanian, the chairman of
+// …, rejected"): an official source.
+func (d *docState) speakerSource(ss, pos int, ps []party) *source {
+	for _, p := range ps {
+		if p.how == actors.HowPerson || p.how == actors.HowTitle {
+			return &source{kind: model.SourceOfficial, name: d.text[p.span.Start:p.span.End], span: p.span}
+		}
+		if p.how == actors.HowCoreference {
+			w := d.lower(p.span.Start, p.span.End)
+			if w == "he" || w == "she" {
+				return &source{kind: model.SourceOfficial, name: d.text[p.span.Start:p.span.End], span: p.span}
+			}
+		}
+	}
+	end := strings.IndexByte(d.text[ss:pos], ',')
+	if end < 0 {
+		end = pos
+	} else {
+		end += ss
+	}
+	if d.strictName(ss, end) {
+		s, e := trimSpan(d.text, ss, end)
+		return &source{kind: model.SourceOfficial, name: d.text[s:e], span: model.Span{Start: s, End: e}}
+	}
+	return nil
 }
 
 // readAct reads the act cue at cue index i, if it is one.
@@ -188,6 +349,26 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 	}
 	grp := d.x.groups[g]
 	a := act{cue: i, group: g, act: grp.Act, grammar: grp.Grammar, hedged: grp.Hedged, precond: grp.Precondition}
+	// "wanted to emphasize", "want to say": a report, not a position.
+	if w, p := d.nextWord(c.end); w == "to" {
+		j := i + 1
+		for j < len(d.cues) && d.cues[j].start < p {
+			j++
+		}
+		if j < len(d.cues) && d.cues[j].has(kindAttrVerb) && d.wordsBetween(c.end, d.cues[j].start) <= 1 {
+			return act{}, false
+		}
+	}
+	// A participle with its agent: "an outline sent last week by Egypt".
+	if a.grammar == GrammarVerb && strings.HasSuffix(d.lower(c.start, c.end), "ed") {
+		by := strings.Index(d.lower(c.end, min(len(d.text), c.end+40)), " by ")
+		if by >= 0 && d.wordsBetween(c.end, c.end+by) <= 3 {
+			m0, m1 := d.mentionsIn(c.end+by, min(len(d.text), c.end+by+40))
+			if m1 > m0 && d.wordsBetween(c.end+by, d.ments[m0].Span.Start) <= 2 {
+				a.grammar = GrammarPassive
+			}
+		}
+	}
 	if d.negated(i, ss) {
 		neg := grp.Negated
 		if d.unlessAfter(c.end) {
@@ -276,12 +457,22 @@ func (d *docState) combine(acts []act, ss, se int) {
 			if a.skip {
 				continue
 			}
+			stop := d.nextBoundary(c.end, se)
 			for n := k + 1; n < len(acts); n++ {
 				b := &acts[n]
-				if d.wordsBetween(c.end, d.cues[b.cue].start) > 2 {
+				if d.cues[b.cue].start >= stop {
 					break
 				}
 				if b.grammar != GrammarNoun {
+					b.skip = true
+				}
+			}
+		case GrammarVerb:
+			// "promises to refuse to join": the first verb governs.
+			if k+1 < len(acts) {
+				b := &acts[k+1]
+				bc := d.cues[b.cue]
+				if b.grammar == GrammarVerb && d.wordsBetween(c.end, bc.start) <= 1 && strings.TrimSpace(d.lower(c.end, bc.start)) == "to" {
 					b.skip = true
 				}
 			}
@@ -373,6 +564,9 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		if ps := d.mentionsAfter(c.end, se, 4); len(ps) > 0 {
 			return ps
 		}
+		if ps := d.anaphorAfter(c.end, se, src); ps != nil {
+			return ps
+		}
 		return listActor
 	case GrammarCompound:
 		m0, m1 := d.mentionsIn(max(ss, c.start-60), c.start)
@@ -381,9 +575,9 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		}
 		return nil
 	case GrammarModal:
-		subj := d.subject(clause, ss, c.start, a)
+		subj := d.subjectIn(clause, c.start, a, src)
 		if len(subj) == 0 {
-			return nil
+			return listActor
 		}
 		if src != nil && src.party != "" && src.party != subj[0].name {
 			return []party{{name: src.party, span: src.span, how: actors.HowCoreference}}
@@ -394,18 +588,116 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		}
 		return []party{{name: opp, span: subj[0].span, how: actors.HowCoreference}}
 	case GrammarNoun:
-		// "a proposal by Egypt", "demands from Hamas".
-		if w, p := d.nextWord(c.end); w == "by" || w == "from" {
-			if ps := d.mentionsAfter(p, se, 3); len(ps) > 0 {
-				return ps
-			}
-		}
-		if ps := d.subject(clause, ss, c.start, a); len(ps) > 0 {
+		// "Hamas's demand", "the Russian proposal", "the mediators' efforts".
+		if ps := d.possessor(ss, c.start, src); ps != nil {
 			return ps
 		}
-		return nil
+		// "a proposal by Egypt", "demands from Hamas", "the refusal of Netanyahu".
+		by := strings.Index(" "+d.lower(c.end, min(se, c.end+30))+" ", " by ")
+		for _, w := range []string{" by ", " from ", " of "} {
+			if k := strings.Index(d.lower(c.end, min(se, c.end+30))+" ", w); k >= 0 && (w == " by " || k == 0) {
+				by = k
+				if ps := d.mentionsAfter(c.end+k, se, 3); len(ps) > 0 {
+					return ps
+				}
+			}
+		}
+		_ = by
+		// "the proposal": the party whose proposal is in play.
+		if pw, _ := d.prevWord(c.start); pw == "the" || pw == "this" || pw == "that" {
+			if name := d.lastActorOf(a.act); name != "" {
+				return []party{{name: name, span: model.Span{Start: c.start, End: c.end}, how: actors.HowCoreference}}
+			}
+		}
+		return d.subject(clause, ss, c.start, a, src)
 	}
-	return d.subject(clause, ss, c.start, a)
+	// A participle after a comma has the sentence's subject: "Hamas has
+	// given approval …, dropping a key demand".
+	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) {
+		if len(listActor) > 0 {
+			return listActor
+		}
+	}
+	return d.subject(clause, ss, c.start, a, src)
+}
+
+// prevIsComma reports whether the text before pos ends in a comma.
+func (d *docState) prevIsComma(pos int) bool {
+	t := strings.TrimRight(d.text[:pos], " ")
+	return strings.HasSuffix(t, ",")
+}
+
+// possessor returns the party right before a noun cue: a mention or an
+// anaphor ending within two words of it ("Hamas's demand", "the Hamas
+// counterproposal", "Russia's continued", "the mediators' efforts").
+func (d *docState) possessor(ss, pos int, src *source) []party {
+	from := pos
+	for from > ss && d.wordsBetween(from-1, pos) <= 2 && d.text[from-1] != ',' {
+		from--
+	}
+	m0, m1 := d.mentionsIn(from, pos)
+	best := -1
+	if m1 > m0 {
+		best = m1 - 1
+	}
+	c0, c1 := d.cuesIn(from, pos)
+	for i := c1 - 1; i >= c0; i-- {
+		c := d.cues[i]
+		if best >= 0 && c.start < d.ments[best].Span.End {
+			break
+		}
+		if c.has(kindAnaphor) || c.has(kindJoint) {
+			w := d.lower(c.start, c.end)
+			if w == "it" || w == "he" || w == "she" || w == "they" || w == "we" {
+				continue
+			}
+			return d.anaphorParties(c, ss, src)
+		}
+	}
+	if best >= 0 {
+		return d.coordinated(best, ss)
+	}
+	return nil
+}
+
+// lastActorOf returns the actor of the latest claim with the act.
+func (d *docState) lastActorOf(act string) string {
+	for k := len(d.claims) - 1; k >= 0; k-- {
+		if d.claims[k].Act == act {
+			return d.claims[k].Actor
+		}
+	}
+	return ""
+}
+
+// anaphorAfter resolves an anaphor right after pos ("by the mediators").
+func (d *docState) anaphorAfter(pos, se int, src *source) []party {
+	c0, c1 := d.cuesIn(pos, se)
+	for i := c0; i < c1 && d.wordsBetween(pos, d.cues[i].start) <= 3; i++ {
+		if d.cues[i].has(kindAnaphor) || d.cues[i].has(kindJoint) {
+			return d.anaphorParties(d.cues[i], pos, src)
+		}
+	}
+	return nil
+}
+
+// subjectIn finds the subject within the clause only.
+func (d *docState) subjectIn(clause, pos int, a *act, src *source) []party {
+	m0, m1 := d.mentionsIn(clause, pos)
+	best := -1
+	for k := m1 - 1; k >= m0; k-- {
+		if d.canAct(k, pos, a) {
+			best = k
+			break
+		}
+	}
+	if ps, ok := d.nearAnaphor(clause, pos, best, src); ok {
+		return ps
+	}
+	if best >= 0 {
+		return d.coordinated(best, clause)
+	}
+	return nil
 }
 
 // clauseStart returns where the clause holding pos starts.
@@ -424,7 +716,7 @@ func (d *docState) clauseStart(ss, pos int) int {
 // that can act (not a bare demonym before a non-agent noun, not the
 // object of a preposition), else a joint phrase or an anaphor, first in
 // the clause, then in the sentence.
-func (d *docState) subject(clause, ss, pos int, a *act) []party {
+func (d *docState) subject(clause, ss, pos int, a *act, src *source) []party {
 	for _, from := range []int{clause, ss} {
 		m0, m1 := d.mentionsIn(from, pos)
 		best := -1
@@ -435,7 +727,7 @@ func (d *docState) subject(clause, ss, pos int, a *act) []party {
 			}
 		}
 		// A joint phrase or anaphor nearer than the mention wins.
-		if ps := d.nearAnaphor(from, pos, best); ps != nil {
+		if ps, ok := d.nearAnaphor(from, pos, best, src); ok {
 			return ps
 		}
 		if best >= 0 {
@@ -521,41 +813,70 @@ func (d *docState) mentionsAfter(pos, se, n int) []party {
 }
 
 // nearAnaphor resolves a joint phrase ("both sides") or an anaphor ("the
-// group", "he") between from and pos that is nearer than mention best.
-func (d *docState) nearAnaphor(from, pos, best int) []party {
+// group", "he", "the mediators") between from and pos that is nearer than
+// mention best. ok is false when there is none.
+func (d *docState) nearAnaphor(from, pos, best int, src *source) ([]party, bool) {
 	c0, c1 := d.cuesIn(from, pos)
 	for i := c1 - 1; i >= c0; i-- {
 		c := d.cues[i]
 		if best >= 0 && c.start < d.ments[best].Span.End {
-			return nil
+			return nil, false
 		}
-		span := model.Span{Start: c.start, End: c.end}
-		if c.has(kindJoint) {
-			var ps []party
-			for _, name := range d.topParties(2) {
-				ps = append(ps, party{name: name, span: span, how: actors.HowCoreference})
+		if c.has(kindJoint) || c.has(kindAnaphor) {
+			if w := d.lower(c.start, c.end); w == "its" {
+				continue
 			}
-			return ps
-		}
-		if c.has(kindAnaphor) {
-			if name := d.resolveAnaphor(d.lower(c.start, c.end)); name != "" {
-				return []party{{name: name, span: span, how: actors.HowCoreference}}
-			}
+			return d.anaphorParties(c, from, src), true
 		}
 	}
-	return nil
+	return nil, false
 }
 
-// resolveAnaphor names the party an anaphor refers to.
-func (d *docState) resolveAnaphor(w string) string {
+// anaphorParties resolves a joint phrase or an anaphor cue.
+func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
+	span := model.Span{Start: c.start, End: c.end}
+	var names []string
+	w := d.lower(c.start, c.end)
+	switch {
+	case c.has(kindJoint):
+		names = d.topParties(2)
+	case c.has(kindMediation) || strings.Contains(w, "mediat") || strings.Contains(w, "facilitat") || strings.Contains(w, "broker") || strings.Contains(w, "sponsor"):
+		names = d.mediators
+	default:
+		if name := d.resolveAnaphor(w, c.start, ss, src); name != "" {
+			names = []string{name}
+		}
+	}
+	var ps []party
+	for _, n := range names {
+		ps = append(ps, party{name: n, span: span, how: actors.HowCoreference})
+	}
+	return ps
+}
+
+// resolveAnaphor names the party an anaphor at pos refers to.
+func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 	switch {
 	case w == "he" || w == "she" || strings.HasPrefix(w, "his ") || strings.HasPrefix(w, "her "):
 		return d.lastPerson
+	case w == "we":
+		if src != nil && src.party != "" {
+			return src.party
+		}
+		return d.lastSubject
 	case strings.Contains(w, "group") || strings.Contains(w, "movement") || strings.Contains(w, "militia") ||
 		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction"):
 		return d.lastGroup
-	case w == "its":
-		return ""
+	case w == "it" || w == "they":
+		// The latest party named earlier in the sentence ("Egypt, which
+		// has said it rejects …"), else the party last in play.
+		m0, m1 := d.mentionsIn(ss, pos)
+		for k := m1 - 1; k >= m0; k-- {
+			m := d.ments[k]
+			if m.How != actors.HowPerson && m.How != actors.HowDemonym {
+				return m.Party
+			}
+		}
 	}
 	return d.lastSubject
 }
@@ -652,8 +973,11 @@ func (d *docState) referredIssues(a *act, ps []party, se int) []issueHit {
 
 // add records a claim unless the document already holds one with the same
 // actor, act and issue.
-func (d *docState) add(si int, p party, a *act, c cue, is issueHit, src *source, hedge model.Span, precond bool) {
-	key := claimKey{p.name, a.act, is.issue}
+func (d *docState) add(si int, p party, a *act, actName string, c cue, is issueHit, src *source, hedge model.Span, precond bool) {
+	if actName != model.ActDemand {
+		precond = precond && a.precond
+	}
+	key := claimKey{p.name, actName, is.issue}
 	if d.seen[key] {
 		return
 	}
@@ -663,7 +987,7 @@ func (d *docState) add(si int, p party, a *act, c cue, is issueHit, src *source,
 		Doc:          d.doc.ID,
 		Sentence:     d.text[sn.start:sn.end],
 		Actor:        p.name,
-		Act:          a.act,
+		Act:          actName,
 		Issue:        is.issue,
 		Position:     d.position(c.end, a.scopeE, is),
 		Precondition: precond,

@@ -62,6 +62,10 @@ func (d *docState) attribution(ss, se int) *source {
 		}
 	}
 	var best, media *source
+	first := se
+	for _, p := range phrases {
+		first = min(first, p.s)
+	}
 	for _, p := range phrases {
 		s, e := trimSpan(d.text, p.s, p.e)
 		if s >= e {
@@ -72,8 +76,7 @@ func (d *docState) attribution(ss, se int) *source {
 			continue
 		}
 		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party}
-		lead := d.wordsBetween(ss, s)
-		src.framing = lead <= 3 || d.wordsBetween(e, se) <= 2
+		src.framing = d.wordsBetween(ss, first) <= 3 || d.wordsBetween(e, se) <= 2
 		if kind == model.SourceMedia {
 			if media == nil {
 				media = src
@@ -150,7 +153,7 @@ func (d *docState) phraseEnd(pos, se int) int {
 
 // classify names the kind of a source phrase, and the party it names.
 func (d *docState) classify(s, e int) (string, string) {
-	i0, i1 := d.cuesIn(s, e)
+	i0, i1 := d.cuesStartingIn(s, e)
 	var anon, off, med, ana, outlet bool
 	for i := i0; i < i1; i++ {
 		c := &d.cues[i]
@@ -194,6 +197,60 @@ func (d *docState) classify(s, e int) (string, string) {
 		return model.SourceOfficial, party
 	}
 	return "", ""
+}
+
+// cuesStartingIn returns the index range of cues that start in [s, e).
+func (d *docState) cuesStartingIn(s, e int) (int, int) {
+	i, _ := d.cuesIn(s, e)
+	j := i
+	for j < len(d.cues) && d.cues[j].start < e {
+		j++
+	}
+	return i, j
+}
+
+// strictName reports whether [s, e) holds a person: a person mention, or
+// two capitalised words in a row that are neither parties, cues nor titles.
+func (d *docState) strictName(s, e int) bool {
+	m0, m1 := d.mentionsIn(s, e)
+	for k := m0; k < m1; k++ {
+		if d.ments[k].How == actors.HowPerson || d.ments[k].How == actors.HowTitle {
+			return true
+		}
+	}
+	words := strings.Fields(d.text[s:e])
+	run := 0
+	pos := s
+	for _, w := range words {
+		i := strings.Index(d.text[pos:e], w) + pos
+		pos = i + len(w)
+		if len(w) > 1 && unicode.IsUpper(rune(w[0])) && !d.covered(i) && !titleWords[strings.Trim(strings.ToLower(w), ".,'’s")] {
+			run++
+			if run >= 2 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
+}
+
+// covered reports whether byte p is inside a mention or a cue.
+func (d *docState) covered(p int) bool {
+	m0, m1 := d.mentionsIn(max(0, p-60), p+60)
+	for k := m0; k < m1; k++ {
+		if d.ments[k].Span.Start <= p && p < d.ments[k].Span.End {
+			return true
+		}
+	}
+	c0, c1 := d.cuesIn(max(0, p-60), p+60)
+	for k := c0; k < c1; k++ {
+		if d.cues[k].start <= p && p < d.cues[k].end {
+			return true
+		}
+	}
+	return false
 }
 
 // hasName reports whether [s, e) holds a capitalised word that is not a
