@@ -77,25 +77,70 @@ func (a *Aliases) add(name string, data []byte) error {
 			if err := yaml.NodeToValue(item, &e, yaml.Strict()); err != nil {
 				return yamlError(name, err)
 			}
-			pos := item.GetToken().Position
+			first, nodes := entryNodes(item)
+			line, col := position(first)
 			if NormalizeActor(e.Name) == "" {
-				return fmt.Errorf("eval: load aliases: %s:%d:%d: entry without a name", name, pos.Line, pos.Column)
+				return fmt.Errorf("eval: load aliases: %s:%d:%d: entry without a name", name, line, col)
 			}
 			names := append([]string{e.Name}, e.Aliases...)
-			for _, n := range names {
+			for i, n := range names {
+				nl, nc := line, col
+				if len(nodes) == len(names) {
+					nl, nc = position(nodes[i])
+				}
 				k := NormalizeActor(n)
 				if k == "" {
-					return fmt.Errorf("eval: load aliases: %s:%d:%d: entry %q has an empty alias", name, pos.Line, pos.Column, e.Name)
+					return fmt.Errorf("eval: load aliases: %s:%d:%d: entry %q has an empty alias", name, nl, nc, e.Name)
 				}
-				if line, dup := firstSeen[k]; dup {
-					return fmt.Errorf("eval: load aliases: %s:%d:%d: %q is already listed in the entry at line %d", name, pos.Line, pos.Column, n, line)
+				if prev, dup := firstSeen[k]; dup {
+					return fmt.Errorf("eval: load aliases: %s:%d:%d: %q is already listed in the entry at line %d", name, nl, nc, n, prev)
 				}
-				firstSeen[k] = pos.Line
+				firstSeen[k] = line
 				a.union(NormalizeActor(e.Name), k)
 			}
 		}
 	}
 	return nil
+}
+
+// entryNodes returns the first key of an entry, for its position, and the
+// nodes of its names: the name first, then each alias.
+func entryNodes(item ast.Node) (first ast.Node, names []ast.Node) {
+	var values []*ast.MappingValueNode
+	switch m := item.(type) {
+	case *ast.MappingNode:
+		values = m.Values
+	case *ast.MappingValueNode:
+		values = []*ast.MappingValueNode{m}
+	}
+	if len(values) == 0 {
+		return item, nil
+	}
+	var nameNode ast.Node
+	var aliasNodes []ast.Node
+	for _, mv := range values {
+		switch mv.Key.GetToken().Value {
+		case "name":
+			nameNode = mv.Value
+		case "aliases":
+			if seq, ok := mv.Value.(*ast.SequenceNode); ok {
+				aliasNodes = seq.Values
+			}
+		}
+	}
+	if nameNode == nil {
+		return values[0].Key, nil
+	}
+	return values[0].Key, append([]ast.Node{nameNode}, aliasNodes...)
+}
+
+// position is the line and column where a node starts.
+func position(n ast.Node) (line, col int) {
+	if n == nil || n.GetToken() == nil {
+		return 0, 0
+	}
+	p := n.GetToken().Position
+	return p.Line, p.Column
 }
 
 // yamlError formats a YAML error as file:line:col: message, with the

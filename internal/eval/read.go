@@ -36,14 +36,15 @@ type claimLine struct {
 // ReadClaims reads claims in the JSON Lines format of the claims
 // specification, one object a line; blank lines are skipped. name is used
 // in errors, which point at name:line (and the column of JSON syntax
-// errors). Every claim must name its doc, sentence and actor, and use an
-// act, issue and source kind of the specification.
+// errors). Every claim must name its doc and actor, have a sentence with
+// at least one word, and use an act, issue and source kind of the
+// specification.
 func ReadClaims(r io.Reader, name string) ([]model.Claim, error) {
 	var claims []model.Claim
 	err := eachLine(r, name, func(line int, b []byte) error {
 		var cl claimLine
 		if err := decodeLine(b, &cl); err != nil {
-			return lineError(name, line, err)
+			return lineError("read claims", name, line, err)
 		}
 		c, err := cl.claim()
 		if err != nil {
@@ -64,6 +65,8 @@ func (cl claimLine) claim() (model.Claim, error) {
 		return model.Claim{}, errors.New(`missing "doc"`)
 	case strings.TrimSpace(cl.Sentence) == "":
 		return model.Claim{}, errors.New(`missing "sentence"`)
+	case len(Words(cl.Sentence)) == 0:
+		return model.Claim{}, fmt.Errorf("sentence %q has no words", cl.Sentence)
 	case strings.TrimSpace(cl.Actor) == "":
 		return model.Claim{}, errors.New(`missing "actor"`)
 	case !slices.Contains(model.Acts, cl.Act):
@@ -108,7 +111,7 @@ func ReadDocs(r io.Reader, name string) ([]model.Document, error) {
 	err := eachLine(r, name, func(line int, b []byte) error {
 		var dl docLine
 		if err := decodeLine(b, &dl); err != nil {
-			return lineError(name, line, err)
+			return lineError("read documents", name, line, err)
 		}
 		if strings.TrimSpace(dl.ID) == "" {
 			return fmt.Errorf(`eval: read documents: %s:%d: missing "id"`, name, line)
@@ -178,19 +181,19 @@ type trailingError struct{ offset int64 }
 func (e trailingError) Error() string { return "more than one JSON value on the line" }
 
 // lineError names the line, and the column of a JSON syntax or type error.
-func lineError(name string, line int, err error) error {
+func lineError(what, name string, line int, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	var tr trailingError
 	switch {
 	case errors.As(err, &tr):
-		return fmt.Errorf("eval: %s:%d:%d: invalid JSON: %v", name, line, tr.offset+1, err)
+		return fmt.Errorf("eval: %s: %s:%d:%d: invalid JSON: %v", what, name, line, tr.offset+1, err)
 	case errors.As(err, &se):
-		return fmt.Errorf("eval: %s:%d:%d: invalid JSON: %v", name, line, se.Offset, err)
+		return fmt.Errorf("eval: %s: %s:%d:%d: invalid JSON: %v", what, name, line, se.Offset, err)
 	case errors.As(err, &te):
-		return fmt.Errorf("eval: %s:%d:%d: %q must be %s, not %s", name, line, te.Offset, te.Field, te.Type, te.Value)
+		return fmt.Errorf("eval: %s: %s:%d:%d: %q must be %s, not %s", what, name, line, te.Offset, te.Field, te.Type, te.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Errorf("eval: %s:%d: invalid JSON: unexpected end of line", name, line)
+		return fmt.Errorf("eval: %s: %s:%d: invalid JSON: unexpected end of line", what, name, line)
 	}
-	return fmt.Errorf("eval: %s:%d: %w", name, line, err)
+	return fmt.Errorf("eval: %s: %s:%d: %w", what, name, line, err)
 }
