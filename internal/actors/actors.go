@@ -1,10 +1,21 @@
 // Package actors is parley's gazetteer: the parties a negotiation report
 // can name — states, organisations, armed groups, and the people and seats
 // of power that speak for them — and a resolver that finds them in text.
+//
+// The data lives in data/*.yaml (embedded); users extend or correct it with
+// their own files in the same format. A Gazetteer is immutable once loaded
+// and safe for concurrent use.
 package actors
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 
 	"parley/internal/model"
 )
@@ -21,6 +32,8 @@ const (
 )
 
 // Mention is one reference to a party in a text.
+//
+// The span invariant: text[Span.Start:Span.End] == Text.
 type Mention struct {
 	Span  model.Span `json:"span"`
 	Text  string     `json:"text"`
@@ -29,15 +42,285 @@ type Mention struct {
 	// Via is what the mention names when it is not the party itself: the
 	// person, title, seat or antecedent ("Putin", "the Kremlin").
 	Via string `json:"via,omitempty"`
+	// Role is the role noun that followed or preceded the party, folded to
+	// lower case ("side", "foreign minister", "mediators"), if any.
+	Role string `json:"role,omitempty"`
+	// Mediator is set when the text presents the party as a mediator
+	// ("Qatari mediators", "Egypt-brokered").
+	Mediator bool `json:"mediator,omitempty"`
 }
 
 // Gazetteer holds the actor entries and resolves mentions.
-type Gazetteer struct{}
+type Gazetteer struct {
+	e    *entries
+	ac   ahocorasick.AhoCorasick
+	pats [][]target // by pattern index
+	// holders lists, per canonical party name, the people with a role for it.
+	holders map[string][]int
+}
+
+type targetKind uint8
+
+const (
+	tParty targetKind = iota
+	tPerson
+	tGeneric
+	tStop // a name that is not a party; it only takes its span
+)
+
+// target is one entry a pattern names.
+type target struct {
+	kind targetKind
+	idx  int    // party or person index, or generic class
+	how  string // HowName, HowAlias, ...
+	form string // as written in the data
+	// acronym forms (no lower-case letter) match only upper-case text.
+	acronym bool
+	// upper lists the folded rune positions that must be upper case in
+	// the text (the word initials that are upper case in the form).
+	upper []int
+	// ambiguous forms need support from the context.
+	ambiguous bool
+}
 
 // Load reads the embedded data and then each user file in order; later
-// entries extend or override earlier ones.
-func Load(userFiles ...string) (*Gazetteer, error) { return &Gazetteer{}, nil }
+// entries extend or override earlier ones with the same name (set fields
+// replace, lists are appended).
+func Load(userFiles ...string) (*Gazetteer, error) {
+	srcs, err := embeddedSources()
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range userFiles {
+		s, err := readUserFile(name)
+		if err != nil {
+			return nil, err
+		}
+		srcs = append(srcs, s)
+	}
+	e, err := loadSources(srcs)
+	if err != nil {
+		return nil, err
+	}
+	return build(e), nil
+}
 
-// Resolve returns the mentions of parties in text, in order of position,
-// resolving people and titles as of date (zero date: today).
-func (g *Gazetteer) Resolve(text string, date time.Time) []Mention { return nil }
+// build compiles the patterns of every entry into one automaton.
+func build(e *entries) *Gazetteer {
+	g := &Gazetteer{e: e, holders: map[string][]int{}}
+	index := map[string]int{}
+	var patterns []string
+	add := func(form string, t target) {
+		form = strings.TrimSpace(form)
+		if form == "" {
+			return
+		}
+		key := foldString(form)
+		t.form = form
+		t.acronym = isAcronym(form)
+		t.upper = upperInitials(form)
+		i, ok := index[key]
+		if !ok {
+			i = len(patterns)
+			index[key] = i
+			patterns = append(patterns, key)
+			g.pats = append(g.pats, nil)
+		}
+		for _, old := range g.pats[i] {
+			if old.kind == t.kind && old.idx == t.idx {
+				return
+			}
+		}
+		g.pats[i] = append(g.pats[i], t)
+	}
+	for i, p := range e.parties {
+		nameHow, aliasHow := HowName, HowAlias
+		if p.Kind == KindOrgan && p.Parent != "" {
+			nameHow, aliasHow = HowMetonym, HowMetonym
+		}
+		single := func(s string) bool { return !strings.ContainsAny(strings.TrimSpace(s), " -") }
+		add(p.Name, target{kind: tParty, idx: i, how: nameHow, ambiguous: p.Ambiguous && single(p.Name)})
+		for _, a := range p.Aliases {
+			add(a, target{kind: tParty, idx: i, how: aliasHow, ambiguous: p.Ambiguous && single(a)})
+		}
+		for _, d := range p.Demonyms {
+			add(d, target{kind: tParty, idx: i, how: HowDemonym})
+		}
+		for _, m := range p.Metonyms {
+			add(m, target{kind: tParty, idx: i, how: HowMetonym})
+		}
+	}
+	for i, p := range e.people {
+		add(p.Name, target{kind: tPerson, idx: i, how: HowPerson})
+		for _, a := range p.Aliases {
+			add(a, target{kind: tPerson, idx: i, how: HowPerson})
+		}
+		seen := map[string]bool{}
+		for _, r := range p.Roles {
+			if !seen[r.Party] {
+				seen[r.Party] = true
+				g.holders[r.Party] = append(g.holders[r.Party], i)
+			}
+		}
+	}
+	for phrase, class := range generics {
+		add(phrase, target{kind: tGeneric, idx: class})
+	}
+	for _, phrase := range nonParties {
+		add(phrase, target{kind: tStop})
+	}
+	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
+		MatchKind: ahocorasick.LeftMostLongestMatch,
+	})
+	g.ac = b.Build(patterns)
+	return g
+}
+
+// isAcronym reports whether a form has letters and none of them is lower
+// case ("US", "U.S.", "AU", "M23").
+func isAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters > 0 && utf8.RuneCountInString(s) >= 2
+}
+
+// upperInitials returns the folded rune positions of the upper-case word
+// initials of a form.
+func upperInitials(form string) []int {
+	var out []int
+	k := 0
+	prev := ' '
+	for _, r := range form {
+		if unicode.IsUpper(r) && !isWordRune(prev) {
+			out = append(out, k)
+		}
+		k += utf8.RuneCountInString(foldRune(r))
+		prev = r
+	}
+	return out
+}
+
+// Parties returns every party entry, in load order.
+func (g *Gazetteer) Parties() []*Party { return g.e.parties }
+
+// People returns every person entry, in load order.
+func (g *Gazetteer) People() []*Person { return g.e.people }
+
+// Entry is what Lookup finds: a party with the people who held roles for
+// it, or a person.
+type Entry struct {
+	Party  *Party    `json:"party,omitempty"`
+	People []*Person `json:"people,omitempty"`
+	Person *Person   `json:"person,omitempty"`
+}
+
+// Lookup finds an entry by canonical name, alias, demonym, metonym or a
+// person's name or alias, case-insensitively.
+func (g *Gazetteer) Lookup(name string) (Entry, bool) {
+	key := foldString(strings.TrimSpace(name))
+	if i, ok := g.e.partyIndex[key]; ok {
+		return g.partyEntry(i), true
+	}
+	if i, ok := g.e.personIndex[key]; ok {
+		return Entry{Person: g.e.people[i]}, true
+	}
+	for _, ts := range g.pats {
+		for _, t := range ts {
+			if foldString(t.form) != key {
+				continue
+			}
+			switch t.kind {
+			case tParty:
+				return g.partyEntry(t.idx), true
+			case tPerson:
+				return Entry{Person: g.e.people[t.idx]}, true
+			}
+		}
+	}
+	return Entry{}, false
+}
+
+func (g *Gazetteer) partyEntry(i int) Entry {
+	p := g.e.parties[i]
+	en := Entry{Party: p}
+	for _, pi := range g.holders[p.Name] {
+		en.People = append(en.People, g.e.people[pi])
+	}
+	return en
+}
+
+// partyOf returns the index of the party a party entry speaks as: its
+// parent for organs.
+func (g *Gazetteer) partyOf(i int) int {
+	p := g.e.parties[i]
+	if p.Parent != "" {
+		if j, ok := g.e.partyIndex[foldString(p.Parent)]; ok {
+			return j
+		}
+	}
+	return i
+}
+
+// personParty returns the party a person speaks for on date: the party of
+// a role that covers the date. With a zero (unknown) date, the party of the
+// person's latest role. ok is false when no role covers the date: a former
+// office-holder does not speak for the party.
+func (g *Gazetteer) personParty(pi int, date time.Time) (party int, title string, ok bool) {
+	p := g.e.people[pi]
+	if len(p.Roles) == 0 {
+		return -1, "", false
+	}
+	if date.IsZero() {
+		best := 0
+		for k, r := range p.Roles {
+			if r.to.IsZero() || (!p.Roles[best].to.IsZero() && r.to.After(p.Roles[best].to)) {
+				best = k
+			}
+		}
+		r := p.Roles[best]
+		return g.e.partyIndex[foldString(r.Party)], r.Title, true
+	}
+	for _, r := range p.Roles {
+		if r.Covers(date) {
+			return g.e.partyIndex[foldString(r.Party)], r.Title, true
+		}
+	}
+	return -1, "", false
+}
+
+// Holder returns the name of the person holding a title (as canonicalised
+// by the role lexicon: "president", "foreign minister", ...) for a party on
+// date, or "" when unknown or when date is zero.
+func (g *Gazetteer) Holder(party, title string, date time.Time) string {
+	if date.IsZero() {
+		return ""
+	}
+	accept := titleGroups[title]
+	if accept == nil {
+		accept = []string{title}
+	}
+	for _, pi := range g.holders[party] {
+		for _, r := range g.e.people[pi].Roles {
+			if r.Party == party && slices.Contains(accept, r.Title) && r.Covers(date) {
+				return g.e.people[pi].Name
+			}
+		}
+	}
+	return ""
+}
+
+// String describes a role for display.
+func (r Role) String() string {
+	to := r.To
+	if to == "" {
+		to = "…"
+	}
+	return fmt.Sprintf("%s of %s (%s–%s)", r.Title, r.Party, r.From, to)
+}

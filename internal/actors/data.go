@@ -1,0 +1,397 @@
+package actors
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+//go:embed data/*.yaml
+var dataFS embed.FS
+
+// Kinds of party.
+const (
+	KindState        = "state"
+	KindEntity       = "entity" // disputed or partly recognised
+	KindOrganisation = "organisation"
+	KindOrgan        = "organ" // speaks for its Parent
+	KindGroup        = "group" // non-state armed group, movement, de-facto authority
+)
+
+var kinds = []string{KindState, KindEntity, KindOrganisation, KindOrgan, KindGroup}
+
+// Party is a gazetteer entry for a state, entity, organisation, organ or
+// armed group, as written in the data files.
+type Party struct {
+	Name      string   `yaml:"name" json:"name"`
+	Kind      string   `yaml:"kind" json:"kind"`
+	ISO2      string   `yaml:"iso2" json:"iso2,omitempty"`
+	ISO3      string   `yaml:"iso3" json:"iso3,omitempty"`
+	Aliases   []string `yaml:"aliases" json:"aliases,omitempty"`
+	Demonyms  []string `yaml:"demonyms" json:"demonyms,omitempty"`
+	Metonyms  []string `yaml:"metonyms" json:"metonyms,omitempty"`
+	Parent    string   `yaml:"parent" json:"parent,omitempty"`
+	Ambiguous bool     `yaml:"ambiguous" json:"ambiguous,omitempty"`
+	Active    []int    `yaml:"active" json:"active,omitempty"`
+	// Base (an extension of the shared format) is the state or territory a
+	// non-state group is based in: "the Palestinian group" after "Hamas"
+	// resolves to Hamas through it, not to Palestine.
+	Base string `yaml:"base" json:"base,omitempty"`
+
+	// File is where the entry was last defined or extended ("file:line").
+	File string `yaml:"-" json:"file,omitempty"`
+
+	parentAt, baseAt string // positions of Parent and Base
+}
+
+// Person is someone who speaks for a party while holding a role.
+type Person struct {
+	Name    string   `yaml:"name" json:"name"`
+	Aliases []string `yaml:"aliases" json:"aliases,omitempty"`
+	Roles   []Role   `yaml:"roles" json:"roles"`
+
+	File string `yaml:"-" json:"file,omitempty"`
+}
+
+// Role is an office held for a party between two dates.
+type Role struct {
+	Party string `yaml:"party" json:"party"`
+	Title string `yaml:"title" json:"title"`
+	From  string `yaml:"from" json:"from,omitempty"`
+	To    string `yaml:"to" json:"to,omitempty"`
+
+	from, to time.Time // parsed; zero = open
+	at       string    // file:line:col of the role's party
+}
+
+// dataFile is the shape of one YAML file.
+type dataFile struct {
+	Parties []*Party  `yaml:"parties"`
+	People  []*Person `yaml:"people"`
+}
+
+// Covers reports whether the role is held on date d.
+func (r Role) Covers(d time.Time) bool {
+	if !r.from.IsZero() && d.Before(r.from) {
+		return false
+	}
+	if !r.to.IsZero() && !d.Before(r.to) {
+		return false
+	}
+	return true
+}
+
+// parseRoleDate reads YYYY, YYYY-MM or YYYY-MM-DD. For an end date the
+// first day after the period is returned, so "to: 2020" covers all of 2020.
+func parseRoleDate(s string, end bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	for _, layout := range []struct {
+		layout string
+		years  int
+		months int
+		days   int
+	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
+		t, err := time.Parse(layout.layout, s)
+		if err != nil {
+			continue
+		}
+		if end && layout.layout != "2006-01-02" {
+			t = t.AddDate(layout.years, layout.months, layout.days)
+		}
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+}
+
+// source is one file to load.
+type source struct {
+	name string
+	data []byte
+}
+
+// embeddedSources lists data/*.yaml in name order.
+func embeddedSources() ([]source, error) {
+	entries, err := fs.Glob(dataFS, "data/*.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("actors: list data: %w", err)
+	}
+	slices.Sort(entries)
+	var out []source
+	for _, e := range entries {
+		b, err := dataFS.ReadFile(e)
+		if err != nil {
+			return nil, fmt.Errorf("actors: read %s: %w", e, err)
+		}
+		out = append(out, source{name: path.Join("internal/actors", e), data: b})
+	}
+	return out, nil
+}
+
+// decoded is a parsed file kept with its AST for error positions.
+type decoded struct {
+	src  source
+	file *ast.File
+	df   dataFile
+}
+
+func decodeSource(src source) (*decoded, error) {
+	f, err := parser.ParseBytes(src.data, 0)
+	if err != nil {
+		return nil, yamlError(src.name, err)
+	}
+	d := &decoded{src: src, file: f}
+	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
+		return d, nil
+	}
+	if err := yaml.NodeToValue(f.Docs[0].Body, &d.df, yaml.Strict()); err != nil {
+		return nil, yamlError(src.name, err)
+	}
+	return d, nil
+}
+
+// yamlError formats a go-yaml error as file:line:col: message.
+func yamlError(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		p := ye.GetToken().Position
+		return fmt.Errorf("actors: %s:%d:%d: %s", name, p.Line, p.Column, ye.GetMessage())
+	}
+	return fmt.Errorf("actors: %s: %w", name, err)
+}
+
+// position returns "file:line:col" of the node at a YAML path, or the file
+// name alone when the path cannot be found.
+func (d *decoded) position(p string) string {
+	yp, err := yaml.PathString(p)
+	if err != nil {
+		return d.src.name
+	}
+	n, err := yp.FilterFile(d.file)
+	if err != nil || n == nil || n.GetToken() == nil {
+		return d.src.name
+	}
+	pos := n.GetToken().Position
+	return fmt.Sprintf("%s:%d:%d", d.src.name, pos.Line, pos.Column)
+}
+
+// entries holds the merged data of every file.
+type entries struct {
+	parties     []*Party
+	partyIndex  map[string]int // folded name → index
+	people      []*Person
+	personIndex map[string]int
+}
+
+// merge adds the decoded file's entries. An entry whose name exists
+// already extends it: scalar fields that are set replace the old values,
+// lists are appended without duplicates.
+func (e *entries) merge(d *decoded) error {
+	for i, p := range d.df.Parties {
+		at := d.position(fmt.Sprintf("$.parties[%d].name", i))
+		if strings.TrimSpace(p.Name) == "" {
+			return fmt.Errorf("actors: %s: party without a name", at)
+		}
+		if p.Parent != "" {
+			p.parentAt = d.position(fmt.Sprintf("$.parties[%d].parent", i))
+		}
+		if p.Base != "" {
+			p.baseAt = d.position(fmt.Sprintf("$.parties[%d].base", i))
+		}
+		key := foldString(p.Name)
+		j, ok := e.partyIndex[key]
+		if !ok {
+			if !slices.Contains(kinds, p.Kind) {
+				return fmt.Errorf("actors: %s: party %q: kind %q is not one of %s", at, p.Name, p.Kind, strings.Join(kinds, ", "))
+			}
+			p.File = at
+			e.partyIndex[key] = len(e.parties)
+			e.parties = append(e.parties, p)
+			continue
+		}
+		old := e.parties[j]
+		if p.Kind != "" {
+			if !slices.Contains(kinds, p.Kind) {
+				return fmt.Errorf("actors: %s: party %q: kind %q is not one of %s", at, p.Name, p.Kind, strings.Join(kinds, ", "))
+			}
+			old.Kind = p.Kind
+		}
+		setIf(&old.ISO2, p.ISO2)
+		setIf(&old.ISO3, p.ISO3)
+		setIf(&old.Parent, p.Parent)
+		setIf(&old.Base, p.Base)
+		setIf(&old.parentAt, p.parentAt)
+		setIf(&old.baseAt, p.baseAt)
+		if p.Ambiguous {
+			old.Ambiguous = true
+		}
+		if len(p.Active) > 0 {
+			old.Active = p.Active
+		}
+		old.Aliases = appendNew(old.Aliases, p.Aliases...)
+		old.Demonyms = appendNew(old.Demonyms, p.Demonyms...)
+		old.Metonyms = appendNew(old.Metonyms, p.Metonyms...)
+		old.File = at
+	}
+	for i, p := range d.df.People {
+		at := d.position(fmt.Sprintf("$.people[%d].name", i))
+		if strings.TrimSpace(p.Name) == "" {
+			return fmt.Errorf("actors: %s: person without a name", at)
+		}
+		for k := range p.Roles {
+			r := &p.Roles[k]
+			rat := d.position(fmt.Sprintf("$.people[%d].roles[%d].party", i, k))
+			r.at = rat
+			var err error
+			if r.from, err = parseRoleDate(r.From, false); err != nil {
+				return fmt.Errorf("actors: %s: %s: from: %w", rat, p.Name, err)
+			}
+			if r.to, err = parseRoleDate(r.To, true); err != nil {
+				return fmt.Errorf("actors: %s: %s: to: %w", rat, p.Name, err)
+			}
+			r.Title = strings.ToLower(strings.TrimSpace(r.Title))
+		}
+		key := foldString(p.Name)
+		j, ok := e.personIndex[key]
+		if !ok {
+			p.File = at
+			e.personIndex[key] = len(e.people)
+			e.people = append(e.people, p)
+			continue
+		}
+		old := e.people[j]
+		old.Aliases = appendNew(old.Aliases, p.Aliases...)
+		for _, r := range p.Roles {
+			if !slices.ContainsFunc(old.Roles, func(o Role) bool {
+				return o.Party == r.Party && o.Title == r.Title && o.From == r.From
+			}) {
+				old.Roles = append(old.Roles, r)
+			}
+		}
+		old.File = at
+	}
+	return nil
+}
+
+// check verifies references between entries once every file is merged:
+// parents, bases and role parties must name known parties.
+func (e *entries) check() error {
+	// References may use a canonical name or an alias ("GCC").
+	byAlias := map[string]int{}
+	for i, p := range e.parties {
+		for _, a := range p.Aliases {
+			if _, ok := byAlias[foldString(a)]; !ok {
+				byAlias[foldString(a)] = i
+			}
+		}
+	}
+	resolve := func(name string) (int, bool) {
+		if i, ok := e.partyIndex[foldString(name)]; ok {
+			return i, true
+		}
+		i, ok := byAlias[foldString(name)]
+		return i, ok
+	}
+	known := func(name string) bool { _, ok := resolve(name); return ok }
+	for _, p := range e.parties {
+		if p.Parent != "" && !known(p.Parent) {
+			return fmt.Errorf("actors: %s: party %q: unknown parent %q", p.parentAt, p.Name, p.Parent)
+		}
+		if p.Base != "" && !known(p.Base) {
+			return fmt.Errorf("actors: %s: party %q: unknown base %q", p.baseAt, p.Name, p.Base)
+		}
+	}
+	for _, p := range e.people {
+		for _, r := range p.Roles {
+			if !known(r.Party) {
+				return fmt.Errorf("actors: %s: %s: unknown party %q", r.at, p.Name, r.Party)
+			}
+		}
+	}
+	// Canonicalise party names in roles and parents to the entry's spelling.
+	for _, p := range e.parties {
+		if p.Parent != "" {
+			i, _ := resolve(p.Parent)
+			p.Parent = e.parties[i].Name
+		}
+		if p.Base != "" {
+			i, _ := resolve(p.Base)
+			p.Base = e.parties[i].Name
+		}
+	}
+	for _, p := range e.people {
+		for k := range p.Roles {
+			i, _ := resolve(p.Roles[k].Party)
+			p.Roles[k].Party = e.parties[i].Name
+		}
+	}
+	return nil
+}
+
+func setIf(dst *string, v string) {
+	if v != "" {
+		*dst = v
+	}
+}
+
+func appendNew(list []string, more ...string) []string {
+	for _, m := range more {
+		if !slices.Contains(list, m) {
+			list = append(list, m)
+		}
+	}
+	return list
+}
+
+// loadSources decodes and merges every source in order.
+func loadSources(srcs []source) (*entries, error) {
+	e := &entries{partyIndex: map[string]int{}, personIndex: map[string]int{}}
+	files := make([]*decoded, len(srcs))
+	errs := make([]error, len(srcs))
+	// Decoding is the slow part: decode files in parallel, merge in order.
+	done := make(chan struct{})
+	sem := make(chan struct{}, 4)
+	for i, s := range srcs {
+		go func() {
+			sem <- struct{}{}
+			files[i], errs[i] = decodeSource(s)
+			<-sem
+			done <- struct{}{}
+		}()
+	}
+	for range srcs {
+		<-done
+	}
+	for i, d := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if err := e.merge(d); err != nil {
+			return nil, err
+		}
+	}
+	if err := e.check(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// readUserFile reads a user's data file.
+func readUserFile(name string) (source, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return source{}, fmt.Errorf("actors: read user file: %w", err)
+	}
+	return source{name: name, data: b}, nil
+}

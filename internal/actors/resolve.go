@@ -1,0 +1,860 @@
+package actors
+
+import (
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"parley/internal/model"
+)
+
+// cand is a mention being built.
+type cand struct {
+	start, end int // byte offsets into the original text
+	kind       targetKind
+	party      int // resolved party index (parents for organs); -1 unresolved
+	entry      int // the party entry matched (organ itself) or person index
+	how        string
+	via        string
+	role       string
+	generic    int
+	ambiguous  bool
+	mediator   bool
+	groupBase  bool // a state's demonym + a group noun: resolve to a group based there
+	former     bool
+	persons    []int // candidate people for a person mention
+}
+
+// Resolve returns the mentions of parties in text, in order of position,
+// resolving people and titles as of date.
+//
+// A zero date means the date is unknown: people then resolve to the party
+// of their latest role, and titles are not matched to office-holders.
+// People who hold no role on a known date are recognised (their span is
+// not taken by other names) but not reported, unless the text gives their
+// party with a title ("Ukraine's former president Petro Poroshenko").
+func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
+	f := fold(text)
+	cands := g.scan(text, f)
+	g.resolvePeople(text, cands, date)
+	g.resolveAmbiguous(text, cands)
+	cands = g.extend(text, cands, date)
+	out := g.coreference(text, cands)
+	return out
+}
+
+// scan finds every pattern occurrence with word boundaries and case rules,
+// leftmost-longest, in one pass. The automaton's iterator reports the
+// longest match at each successive start; matches overlapping an accepted
+// one are skipped.
+func (g *Gazetteer) scan(text string, f folded) []cand {
+	var out []cand
+	lastEnd := 0
+	it := g.ac.IterByte(f.b)
+	for m := it.Next(); m != nil; m = it.Next() {
+		fs, fe := m.Start(), m.End()
+		if fs < lastEnd || !boundaryOK(f.b, fs, fe) {
+			continue
+		}
+		s, e := int(f.orig[fs]), int(f.orig[fe])
+		if s == e {
+			continue
+		}
+		c, ok := g.candFor(text, s, e, g.pats[m.Pattern()])
+		if !ok {
+			continue
+		}
+		out = append(out, c)
+		lastEnd = fe
+	}
+	return out
+}
+
+// boundaryOK checks that a match in folded text starts and ends at word
+// boundaries where the pattern starts or ends with a letter or digit.
+func boundaryOK(b []byte, s, e int) bool {
+	if s > 0 {
+		first, _ := utf8.DecodeRune(b[s:])
+		prev, _ := utf8.DecodeLastRune(b[:s])
+		if isWordRune(first) && isWordRune(prev) {
+			return false
+		}
+	}
+	if e < len(b) {
+		last, _ := utf8.DecodeLastRune(b[:e])
+		next, _ := utf8.DecodeRune(b[e:])
+		if isWordRune(last) && isWordRune(next) {
+			return false
+		}
+	}
+	return true
+}
+
+// candFor picks the targets of a match that fit the text's case and builds
+// a candidate.
+func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
+	orig := text[s:e]
+	c := cand{start: s, end: e, party: -1, entry: -1}
+	var parties, people []target
+	for _, t := range ts {
+		if !caseOK(t, orig) {
+			continue
+		}
+		switch t.kind {
+		case tStop:
+			c.kind = tStop
+			return c, true
+		case tGeneric:
+			c.kind, c.generic = tGeneric, t.idx
+			return c, true
+		case tParty:
+			parties = append(parties, t)
+		case tPerson:
+			people = append(people, t)
+		}
+	}
+	if len(parties) > 0 {
+		t := parties[0]
+		if hasPrefixFold(text[:s], "pro-") || hasPrefixFold(text[:s], "anti-") {
+			return c, false
+		}
+		c.kind, c.entry, c.party, c.how, c.ambiguous = tParty, t.idx, g.partyOf(t.idx), t.how, t.ambiguous
+		if t.how == HowMetonym {
+			c.via = g.e.parties[t.idx].Name
+			if g.e.parties[t.idx].Kind != KindOrgan {
+				c.via = t.form
+			}
+		}
+		if c.ambiguous {
+			c.party = -1
+		}
+		return c, true
+	}
+	if len(people) > 0 {
+		c.kind, c.how = tPerson, HowPerson
+		for _, t := range people {
+			c.persons = append(c.persons, t.idx)
+		}
+		return c, true
+	}
+	return c, false
+}
+
+// hasPrefixFold reports whether before ends with suffix, ASCII
+// case-insensitively, at a word start.
+func hasPrefixFold(before, suffix string) bool {
+	if len(before) < len(suffix) || !strings.EqualFold(before[len(before)-len(suffix):], suffix) {
+		return false
+	}
+	rest := before[:len(before)-len(suffix)]
+	r, _ := utf8.DecodeLastRuneInString(rest)
+	return rest == "" || !isWordRune(r)
+}
+
+// caseOK applies a target's case rule to the matched original text.
+func caseOK(t target, orig string) bool {
+	if t.acronym {
+		for _, r := range orig {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(t.upper) == 0 {
+		return true
+	}
+	k, u := 0, 0
+	for _, r := range orig {
+		for u < len(t.upper) && t.upper[u] < k {
+			u++
+		}
+		if u < len(t.upper) && t.upper[u] == k && !unicode.IsUpper(r) && !unicode.IsTitle(r) {
+			return false
+		}
+		k += utf8.RuneCountInString(foldRune(r))
+	}
+	return true
+}
+
+// resolvePeople gives each person mention a party as of date. A name shared
+// by several people goes to the one in office on date; if several are, to
+// the one named in full earlier in the text; otherwise it stays unresolved.
+func (g *Gazetteer) resolvePeople(text string, cands []cand, date time.Time) {
+	named := map[int]bool{} // people named unambiguously so far
+	for i := range cands {
+		c := &cands[i]
+		if c.kind != tPerson {
+			continue
+		}
+		var active []int
+		for _, pi := range c.persons {
+			if _, _, ok := g.personParty(pi, date); ok {
+				active = append(active, pi)
+			}
+		}
+		pick := -1
+		switch {
+		case len(c.persons) == 1:
+			pick = c.persons[0]
+		case len(active) == 1:
+			pick = active[0]
+		default:
+			pool := active
+			if len(pool) == 0 {
+				pool = c.persons
+			}
+			for _, pi := range pool {
+				if named[pi] {
+					pick = pi
+					break
+				}
+			}
+			if pick < 0 && len(pool) > 0 {
+				// All candidates speak for the same party: no ambiguity.
+				same := true
+				p0, _, _ := g.personParty(pool[0], date)
+				for _, pi := range pool[1:] {
+					if p, _, _ := g.personParty(pi, date); p != p0 {
+						same = false
+					}
+				}
+				if same && p0 >= 0 {
+					pick = pool[0]
+				}
+			}
+		}
+		if pick < 0 {
+			continue
+		}
+		if len(c.persons) == 1 {
+			named[pick] = true
+		}
+		c.entry = pick
+		c.via = g.e.people[pick].Name
+		if p, _, ok := g.personParty(pick, date); ok {
+			c.party = p
+		}
+	}
+}
+
+// resolveAmbiguous accepts an ambiguous name ("Georgia", "Jordan", "Chad",
+// "Niger") when it is not part of a longer capitalised name ("Jordan
+// Bardella", "Lake Chad", "Niger Delta"), does not follow "the" ("the
+// Jordan"), and the party is supported: named unambiguously elsewhere in
+// the text (a demonym, capital or office-holder) or followed by a role
+// ("Jordan's foreign minister").
+func (g *Gazetteer) resolveAmbiguous(text string, cands []cand) {
+	supported := map[int]bool{}
+	for _, c := range cands {
+		if c.kind != tGeneric && !c.ambiguous && c.party >= 0 {
+			supported[c.party] = true
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if !c.ambiguous {
+			continue
+		}
+		party := g.partyOf(c.entry)
+		if precededByThe(text, c.start) {
+			continue
+		}
+		if !headline(text, c.start) {
+			if w := nextWord(text, c.end); w != "" && startsUpper(w) && !isRoleStart(w) {
+				continue
+			}
+			if w, sentenceStart := prevWord(text, c.start); w != "" && startsUpper(w) && !sentenceStart && !isRoleStart(w) {
+				continue
+			}
+		}
+		_, _, hasRole := matchRole(text, skipPossessive(text, c.end))
+		if supported[party] || hasRole {
+			c.party = party
+		}
+	}
+}
+
+// precededByThe reports whether the word before position i is "the".
+func precededByThe(text string, i int) bool {
+	w, _ := prevWord(text, i)
+	return strings.EqualFold(w, "the")
+}
+
+// nextWord returns the word after position i if only spaces separate it.
+func nextWord(text string, i int) string {
+	j := i
+	for j < len(text) && text[j] == ' ' {
+		j++
+	}
+	if j == i || j-i > 2 {
+		return ""
+	}
+	k := j
+	for k < len(text) {
+		r, n := utf8.DecodeRuneInString(text[k:])
+		if !isWordRune(r) && r != '-' && r != '\'' {
+			break
+		}
+		k += n
+	}
+	return text[j:k]
+}
+
+// prevWord returns the word before position i if only spaces separate it,
+// and whether that word starts a sentence.
+func prevWord(text string, i int) (string, bool) {
+	j := i
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || i-j > 2 {
+		return "", false
+	}
+	k := j
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:k])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		k -= n
+	}
+	if k == j {
+		return "", false
+	}
+	// sentence start: nothing but spaces and opening quotes before, after
+	// sentence punctuation or a line break.
+	m := k
+	for m > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:m])
+		if r == ' ' || r == '"' || r == '“' || r == '\'' || r == '‘' || r == '(' {
+			m -= n
+			continue
+		}
+		break
+	}
+	start := m == 0
+	if m > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:m])
+		start = r == '.' || r == '!' || r == '?' || r == '\n' || r == ':' || r == ';' || r == '—' || r == '–'
+	}
+	return text[k:j], start
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// isRoleStart reports whether a capitalised word can begin a role phrase
+// ("Jordan Foreign Minister", "Niger Junta") or is a function word.
+func isRoleStart(w string) bool {
+	k := foldString(w)
+	if _, ok := roles[k]; ok {
+		return true
+	}
+	if modifiers[k] {
+		return true
+	}
+	for r := range roles {
+		if strings.HasPrefix(r, k+" ") {
+			return true
+		}
+	}
+	switch k {
+	case "and", "or", "but", "in", "on", "at", "to", "from", "with", "as", "by", "for", "of", "says", "said", "says,", "urges", "rejects", "accepts", "demands", "offers", "agrees":
+		return true
+	}
+	return false
+}
+
+// headline reports whether the line around position i is in title case
+// (most words capitalised), where capitalised neighbours mean nothing.
+func headline(text string, i int) bool {
+	s := strings.LastIndexByte(text[:i], '\n') + 1
+	e := strings.IndexByte(text[i:], '\n')
+	if e < 0 {
+		e = len(text)
+	} else {
+		e += i
+	}
+	words := strings.Fields(text[s:e])
+	if len(words) < 3 || len(words) > 25 {
+		return false
+	}
+	upper := 0
+	letters := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return letters > 0 && upper*10 >= letters*7
+}
+
+// skipPossessive returns the position after a possessive ending at i
+// ("'s", "’s", or a bare apostrophe after s), or i.
+func skipPossessive(text string, i int) int {
+	for _, p := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasPrefix(text[i:], p) {
+			j := i + len(p)
+			if j < len(text) {
+				r, _ := utf8.DecodeRuneInString(text[j:])
+				if isWordRune(r) {
+					continue
+				}
+			}
+			if (p == "'" || p == "’") && !strings.HasSuffix(strings.ToLower(text[:i]), "s") {
+				continue
+			}
+			return j
+		}
+	}
+	return i
+}
+
+// word is a word of text with its span.
+type word struct {
+	start, end int
+	key        string // folded
+}
+
+// wordsAfter returns up to n words after position i, separated by single
+// spaces (no punctuation between them).
+func wordsAfter(text string, i, n int) []word {
+	var out []word
+	j := i
+	for len(out) < n {
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k-j > 1 || (k == j && len(out) > 0) {
+			break
+		}
+		if k == j && j < len(text) && len(out) == 0 {
+			// the first word must follow a space
+			break
+		}
+		e := k
+		for e < len(text) {
+			r, sz := utf8.DecodeRuneInString(text[e:])
+			if !isWordRune(r) && r != '-' {
+				break
+			}
+			e += sz
+		}
+		if e == k {
+			break
+		}
+		out = append(out, word{k, e, foldString(text[k:e])})
+		j = e
+	}
+	return out
+}
+
+// wordsBefore returns up to n words before position i, in text order,
+// separated by single spaces.
+func wordsBefore(text string, i, n int) []word {
+	var out []word
+	j := i
+	for len(out) < n {
+		k := j
+		for k > 0 && text[k-1] == ' ' {
+			k--
+		}
+		if j-k != 1 {
+			break
+		}
+		s := k
+		for s > 0 {
+			r, sz := utf8.DecodeLastRuneInString(text[:s])
+			if !isWordRune(r) && r != '-' {
+				break
+			}
+			s -= sz
+		}
+		if s == k {
+			break
+		}
+		out = append(out, word{s, k, foldString(text[s:k])})
+		j = s
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// matchRole matches a role phrase after position i: optional modifiers,
+// then the longest role noun. It returns the end of the phrase, the role
+// key and whether it was found.
+func matchRole(text string, i int) (end int, key string, ok bool) {
+	ws := wordsAfter(text, i, 6)
+	best := -1
+	bestKey := ""
+	for skip := 0; skip <= 2 && skip < len(ws); skip++ {
+		if skip > 0 && !modifiers[ws[skip-1].key] {
+			break
+		}
+		for n := min(4, len(ws)-skip); n >= 1; n-- {
+			k := joinKeys(ws[skip : skip+n])
+			if _, found := roles[k]; found {
+				if e := ws[skip+n-1].end; e > best {
+					best, bestKey = e, k
+				}
+				break
+			}
+		}
+	}
+	if best < 0 {
+		return i, "", false
+	}
+	former := false
+	for _, w := range ws {
+		if w.start >= best {
+			break
+		}
+		if w.key == "former" {
+			former = true
+		}
+	}
+	if former {
+		bestKey = "former " + bestKey
+	}
+	return best, bestKey, true
+}
+
+func joinKeys(ws []word) string {
+	if len(ws) == 1 {
+		return ws[0].key
+	}
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.key
+	}
+	return strings.Join(parts, " ")
+}
+
+// roleBefore matches a role phrase ending just before position i ("President
+// Biden", "the foreign minister of"); it returns the phrase start.
+func roleBefore(text string, i int) (start int, key string, ok bool) {
+	ws := wordsBefore(text, i, 4)
+	for n := len(ws); n >= 1; n-- {
+		k := joinKeys(ws[len(ws)-n:])
+		if _, found := roles[k]; found {
+			start = ws[len(ws)-n].start
+			// modifiers before it ("former President")
+			if n < len(ws) && modifiers[ws[len(ws)-n-1].key] {
+				if ws[len(ws)-n-1].key == "former" {
+					k = "former " + k
+				}
+				start = ws[len(ws)-n-1].start
+			}
+			return start, k, true
+		}
+	}
+	return i, "", false
+}
+
+// theBefore returns the start of a "the " directly before i, or i.
+func theBefore(text string, i int) int {
+	if i >= 4 && strings.EqualFold(text[i-4:i], "the ") {
+		if i == 4 || !isWordRune(lastRune(text[:i-4])) {
+			return i - 4
+		}
+	}
+	return i
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// extend joins a party and the role, title and person around it into one
+// mention ("the Russian side", "Ukraine's foreign minister", "Russian
+// Foreign Minister Sergei Lavrov", "President Biden", "the president of
+// Russia") and drops candidates that do not name a party.
+func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
+	var out []cand
+	for i := 0; i < len(cands); i++ {
+		c := cands[i]
+		if len(out) > 0 && c.start < out[len(out)-1].end {
+			continue // taken by an extended mention
+		}
+		switch c.kind {
+		case tParty:
+			if c.party < 0 {
+				continue
+			}
+			p := g.e.parties[c.party]
+			after := skipPossessive(text, c.end)
+			if i+1 < len(cands) && cands[i+1].kind == tPerson && cands[i+1].entry >= 0 && gapSpaces(text, after, cands[i+1].start) {
+				// "Russia's Putin", "Jordan's King Abdullah II"
+				n := cands[i+1]
+				c.start, c.end = theBefore(text, c.start), n.end
+				c.how, c.via = HowPerson, g.e.people[n.entry].Name
+				if n.party >= 0 {
+					c.party = n.party
+				}
+				i++
+			} else if end, key, ok := matchRole(text, after); ok {
+				info := roles[strings.TrimPrefix(key, "former ")]
+				c.end, c.role = end, key
+				c.start = theBefore(text, c.start)
+				switch {
+				case info.mediator:
+					c.mediator = true
+				case info.group && (p.Kind == KindState || p.Kind == KindEntity) && c.how == HowDemonym:
+					c.groupBase = true
+				case info.title != "":
+					c.how = HowTitle
+					c.via = key
+					if !strings.HasPrefix(key, "former ") {
+						if h := g.Holder(p.Name, info.title, date); h != "" {
+							c.via = h
+						}
+					}
+				}
+				// a person named right after the title
+				if i+1 < len(cands) && cands[i+1].kind == tPerson && cands[i+1].entry >= 0 && gapSpaces(text, c.end, cands[i+1].start) {
+					n := cands[i+1]
+					c.end = n.end
+					c.how, c.via = HowPerson, g.e.people[n.entry].Name
+					c.groupBase = false
+					i++
+				}
+			} else if c.how == HowDemonym {
+				c.start = theBefore(text, c.start)
+			}
+			// "the president of Russia", "the government of Sudan"
+			if c.role == "" {
+				if s, key, ok := g.roleOf(text, c.start); ok {
+					info := roles[strings.TrimPrefix(key, "former ")]
+					c.start, c.role = s, key
+					if info.title != "" {
+						c.how, c.via = HowTitle, key
+						if h := g.Holder(p.Name, info.title, date); h != "" && !strings.HasPrefix(key, "former ") {
+							c.via = h
+						}
+					}
+					for len(out) > 0 && out[len(out)-1].end > c.start {
+						out = out[:len(out)-1]
+					}
+				}
+			}
+			if !c.mediator {
+				c.mediator = mediatedAround(text, c.start, c.end)
+			}
+			out = append(out, c)
+		case tPerson:
+			if c.entry < 0 {
+				continue
+			}
+			if s, key, ok := roleBefore(text, c.start); ok && roles[strings.TrimPrefix(key, "former ")].title != "" {
+				c.start, c.role = theBefore(text, s), key
+				c.former = strings.HasPrefix(key, "former ")
+			}
+			if c.party < 0 || c.former {
+				continue
+			}
+			out = append(out, c)
+		case tGeneric:
+			out = append(out, c)
+		}
+	}
+	markMediatorLists(text, out)
+	return out
+}
+
+// roleOf matches "<role> of (the) " just before position i and returns the
+// start of the phrase (with a leading "the").
+func (g *Gazetteer) roleOf(text string, i int) (int, string, bool) {
+	j := i
+	if j >= 4 && strings.EqualFold(text[j-4:j], "the ") {
+		j -= 4
+	}
+	if j < 4 || !strings.EqualFold(text[j-4:j], " of ") {
+		return i, "", false
+	}
+	s, key, ok := roleBefore(text, j-3)
+	if !ok {
+		return i, "", false
+	}
+	return theBefore(text, s), key, true
+}
+
+// gapSpaces reports whether only one or two spaces lie between a and b.
+func gapSpaces(text string, a, b int) bool {
+	if b <= a || b-a > 2 {
+		return false
+	}
+	return strings.TrimLeft(text[a:b], " ") == ""
+}
+
+// mediatedAround reports whether the text presents the party at [s, e) as
+// a mediator ("mediated by Qatar", "Egypt-brokered").
+func mediatedAround(text string, s, e int) bool {
+	before := strings.ToLower(text[max(0, s-20):s])
+	for _, p := range mediatedBy {
+		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"the ") {
+			return true
+		}
+	}
+	after := strings.ToLower(text[e:min(len(text), e+20)])
+	for _, p := range mediatedSuffix {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// markMediatorLists spreads the mediator mark over lists of parties
+// ("Qatari and Egyptian mediators", "mediated by Qatar, Egypt and the
+// United States").
+func markMediatorLists(text string, ms []cand) {
+	joined := func(a, b cand) bool {
+		if a.kind == tGeneric || b.kind == tGeneric || b.start < a.end {
+			return false
+		}
+		gap := strings.ToLower(strings.TrimSpace(text[a.end:b.start]))
+		switch gap {
+		case ",", "and", ", and", "and the", ", and the", ", the", "'s and", "’s and":
+			return true
+		}
+		return false
+	}
+	for i := len(ms) - 2; i >= 0; i-- {
+		if ms[i+1].mediator && !ms[i].mediator && ms[i].role == "" && joined(ms[i], ms[i+1]) {
+			ms[i].mediator = true
+		}
+	}
+	for i := 1; i < len(ms); i++ {
+		if ms[i-1].mediator && !ms[i].mediator && ms[i].role == "" && joined(ms[i-1], ms[i]) && mediatedAround(text, ms[i-1].start, ms[i-1].start) {
+			ms[i].mediator = true
+		}
+	}
+}
+
+// coreference resolves generic phrases and turns candidates into mentions.
+func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
+	type ref struct {
+		party int
+		text  string
+	}
+	var history []ref
+	var mediators []ref
+	isMediator := map[int]bool{}
+	for _, c := range cands {
+		if c.kind != tGeneric && c.mediator && c.party >= 0 {
+			isMediator[c.party] = true
+		}
+	}
+	out := make([]Mention, 0, len(cands))
+	emit := func(c cand, party int, how, via string) {
+		out = append(out, Mention{
+			Span:     model.Span{Start: c.start, End: c.end},
+			Text:     text[c.start:c.end],
+			Party:    g.e.parties[party].Name,
+			How:      how,
+			Via:      via,
+			Role:     c.role,
+			Mediator: c.mediator || (c.generic == genMediators && c.kind == tGeneric),
+		})
+	}
+	kindOf := func(p int) string { return g.e.parties[p].Kind }
+	lastWhere := func(ok func(int) bool) (ref, bool) {
+		for k := len(history) - 1; k >= 0; k-- {
+			if ok(history[k].party) {
+				return history[k], true
+			}
+		}
+		return ref{}, false
+	}
+	lastTwo := func(ok func(int) bool) []ref {
+		// Mediators are left out when at least two other parties are in play.
+		others := map[int]bool{}
+		for _, h := range history {
+			if ok(h.party) && !isMediator[h.party] {
+				others[h.party] = true
+			}
+		}
+		skipMediators := len(others) >= 2
+		var two []ref
+		for k := len(history) - 1; k >= 0 && len(two) < 2; k-- {
+			h := history[k]
+			if !ok(h.party) || (skipMediators && isMediator[h.party]) {
+				continue
+			}
+			if len(two) == 1 && two[0].party == h.party {
+				continue
+			}
+			two = append(two, h)
+		}
+		slices.Reverse(two)
+		return two
+	}
+	isState := func(p int) bool { k := kindOf(p); return k == KindState || k == KindEntity }
+	for i, c := range cands {
+		switch {
+		case c.kind != tGeneric && !c.groupBase:
+			emit(c, c.party, c.how, c.via)
+			history = append(history, ref{c.party, text[c.start:c.end]})
+			if c.mediator && !slices.ContainsFunc(mediators, func(r ref) bool { return r.party == c.party }) {
+				mediators = append(mediators, ref{c.party, text[c.start:c.end]})
+			}
+		case c.groupBase:
+			base := g.e.parties[c.party].Name
+			basedHere := func(p int) bool { return kindOf(p) == KindGroup && g.e.parties[p].Base == base }
+			if r, ok := lastWhere(basedHere); ok {
+				emit(c, r.party, HowCoreference, r.text)
+				continue
+			}
+			for _, later := range cands[i+1:] {
+				if later.kind == tParty && later.party >= 0 && basedHere(later.party) {
+					emit(c, later.party, HowCoreference, text[later.start:later.end])
+					break
+				}
+			}
+		default:
+			switch c.generic {
+			case genGroup:
+				if r, ok := lastWhere(func(p int) bool { return kindOf(p) == KindGroup }); ok {
+					emit(c, r.party, HowCoreference, r.text)
+				}
+			case genState:
+				if r, ok := lastWhere(isState); ok {
+					emit(c, r.party, HowCoreference, r.text)
+				}
+			case genOrg:
+				if r, ok := lastWhere(func(p int) bool { return kindOf(p) == KindOrganisation }); ok {
+					emit(c, r.party, HowCoreference, r.text)
+				}
+			case genTwoSides:
+				if two := lastTwo(func(int) bool { return true }); len(two) == 2 {
+					for _, r := range two {
+						emit(c, r.party, HowCoreference, r.text)
+					}
+				}
+			case genTwoStates:
+				if two := lastTwo(isState); len(two) == 2 {
+					for _, r := range two {
+						emit(c, r.party, HowCoreference, r.text)
+					}
+				}
+			case genMediators:
+				for _, r := range mediators {
+					emit(c, r.party, HowCoreference, r.text)
+				}
+			}
+		}
+	}
+	return out
+}
