@@ -15,8 +15,15 @@ var dataFS embed.FS
 
 // decodeStrict decodes YAML into v, refusing unknown fields and duplicate
 // keys. Errors name the file, line and column, with the offending line.
-func decodeStrict(file string, data []byte, v any) error {
-	err := yaml.NewDecoder(bytes.NewReader(data), yaml.Strict(), yaml.DisallowUnknownField()).Decode(v)
+func decodeStrict(file string, data []byte, v any) (err error) {
+	// go-yaml v1.19.2 panics on some malformed input (found by fuzzing:
+	// testdata/fuzz/FuzzParseCase); report it as an error in the file.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: malformed YAML (%v)", file, r)
+		}
+	}()
+	err = yaml.NewDecoder(bytes.NewReader(data), yaml.Strict(), yaml.DisallowUnknownField()).Decode(v)
 	if err != nil {
 		return yamlError(file, err)
 	}
