@@ -1,11 +1,237 @@
 package cli
 
-import "errors"
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
 
-// ForecastCmd is not built yet.
-type ForecastCmd struct{}
+	"parley/internal/analyse"
+)
+
+// ForecastCmd forecasts where issues settle.
+type ForecastCmd struct {
+	File   string `arg:"" help:"Positions file: CSV (issue,actor,position,salience,capability,...) or YAML (.yaml, .yml); - reads CSV from stdin."`
+	Case   string `name:"case" help:"Forecast a case's issues from tracked positions (not available yet)."`
+	Model  string `name:"model" enum:"cm,median,median-actor,nash,eu,all" default:"all" help:"Model: cm, median (weighted by capability × salience), median-actor, nash, eu or all."`
+	Runs   int    `name:"runs" default:"0" help:"Monte Carlo draws over the positions' and saliences' uncertainty (0: none)."`
+	Seed   uint64 `name:"seed" default:"1" help:"Seed of the Monte Carlo draws."`
+	Rounds int    `name:"rounds" default:"3" help:"Rounds of the expected-utility model."`
+	Trace  bool   `name:"trace" help:"Print the expected-utility model's round-by-round trace (positions, risk exponents, offers) instead of the forecasts."`
+	Format
+}
+
+type forecastRow struct {
+	Issue    string                `json:"issue"`
+	Model    string                `json:"model"`
+	Forecast float64               `json:"forecast"`
+	Note     string                `json:"note,omitempty"`
+	MC       *analyse.Distribution `json:"monte_carlo,omitempty"`
+	Evidence []string              `json:"evidence,omitempty"`
+}
+
+// forecastModel is one per-issue model with a note on its result.
+type forecastModel struct {
+	name string
+	run  func(is *analyse.Issue) (float64, string, error)
+}
+
+func forecastModels(rounds int) []forecastModel {
+	return []forecastModel{
+		{"cm", func(is *analyse.Issue) (float64, string, error) {
+			x, err := analyse.Compromise(is.Actors)
+			return x, "", err
+		}},
+		{"median", func(is *analyse.Issue) (float64, string, error) {
+			x, share, err := analyse.WeightedMedian(is.Actors, analyse.CapSal)
+			return x, fmt.Sprintf("weight share below %.3f", share), err
+		}},
+		{"median-actor", func(is *analyse.Issue) (float64, string, error) {
+			x, err := analyse.MedianActor(is.Actors)
+			return x, "", err
+		}},
+		{"nash", func(is *analyse.Issue) (float64, string, error) {
+			r, err := analyse.Nash(is)
+			if err != nil {
+				return 0, "", err
+			}
+			if !r.Feasible {
+				return r.X, "no position improves on the disagreement point for every actor", nil
+			}
+			return r.X, fmt.Sprintf("acceptable to all in %.4g–%.4g", r.Lo, r.Hi), nil
+		}},
+		{"eu", func(is *analyse.Issue) (float64, string, error) {
+			r, err := analyse.RunEU(is.Actors, rounds)
+			if err != nil {
+				return 0, "", err
+			}
+			note := fmt.Sprintf("median after %d rounds", len(r.Rounds))
+			switch {
+			case r.Converged:
+				note += ", converged"
+			case r.CyclePeriod > 0:
+				note += fmt.Sprintf(", oscillates with period %d", r.CyclePeriod)
+			}
+			if r.Oscillation > 0 {
+				note += fmt.Sprintf(", median reversed %d times", r.Oscillation)
+			}
+			return r.Forecast(), note, nil
+		}},
+	}
+}
+
+// analyseInput opens FILE or stdin.
+func analyseInput(env *Env, file string) (io.Reader, string, func(), error) {
+	if file == "-" {
+		return env.Stdin, "stdin", func() {}, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	return f, file, func() { f.Close() }, nil
+}
+
+func analyseCaseNotAvailable(c string) error {
+	if c != "" {
+		return usagef("--case is not available yet: forecasts from tracked cases are not wired; give a positions FILE")
+	}
+	return nil
+}
 
 // Run runs the command.
 func (c *ForecastCmd) Run(env *Env, g *Globals) error {
-	return errors.New("forecast: not implemented yet")
+	if err := analyseCaseNotAvailable(c.Case); err != nil {
+		return err
+	}
+	if c.Runs < 0 || c.Rounds < 1 {
+		return usagef("--runs must be ≥ 0 and --rounds ≥ 1")
+	}
+	r, name, done, err := analyseInput(env, c.File)
+	if err != nil {
+		return fmt.Errorf("forecast: %w", err)
+	}
+	defer done()
+	issues, err := analyse.ReadPositions(r, name)
+	if err != nil {
+		return fmt.Errorf("forecast: %w", err)
+	}
+	if c.Trace {
+		return c.trace(env, issues)
+	}
+	t := &Table{Header: []string{"issue", "model", "forecast", "note"}}
+	if c.Runs > 0 {
+		t.Header = append(t.Header, "mc_mean", "mc_median", "mc_50%", "mc_90%")
+	}
+	failed := false
+	for i := range issues {
+		is := &issues[i]
+		var evidence []string
+		for _, a := range is.Actors {
+			evidence = append(evidence, a.Evidence...)
+		}
+		for _, m := range forecastModels(c.Rounds) {
+			if c.Model != "all" && c.Model != m.name {
+				continue
+			}
+			x, note, err := m.run(is)
+			if err != nil {
+				fmt.Fprintf(env.Stderr, "parley: forecast: issue %q, %s: %v\n", is.Name, m.name, err)
+				failed = true
+				continue
+			}
+			row := forecastRow{Issue: is.Name, Model: m.name, Forecast: x, Note: note, Evidence: evidence}
+			cells := []string{is.Name, m.name, analyseNum(x), note}
+			if c.Runs > 0 {
+				d, err := analyse.MonteCarlo(is, c.Runs, c.Seed, func(as []analyse.Actor) (float64, error) {
+					cp := *is
+					cp.Actors = as
+					x, _, err := m.run(&cp)
+					return x, err
+				})
+				if err != nil {
+					fmt.Fprintf(env.Stderr, "parley: forecast: issue %q, %s: %v\n", is.Name, m.name, err)
+					failed = true
+				} else {
+					row.MC = d
+					cells = append(cells, analyseNum(d.Mean), analyseNum(d.Median), analyseNum(d.P25)+"–"+analyseNum(d.P75), analyseNum(d.P05)+"–"+analyseNum(d.P95))
+				}
+			}
+			t.Add(row, cells...)
+		}
+	}
+	if err := t.Write(env.Stdout, c.Format.Format); err != nil {
+		return err
+	}
+	if failed {
+		return ErrSomeFailed
+	}
+	return nil
+}
+
+type traceRow struct {
+	Issue    string   `json:"issue"`
+	Round    int      `json:"round"`
+	Actor    string   `json:"actor"`
+	Position float64  `json:"position"`
+	Risk     float64  `json:"risk"`
+	Offers   []string `json:"offers"`
+	Accepted string   `json:"accepted,omitempty"`
+	Median   float64  `json:"median"`
+	Mean     float64  `json:"mean"`
+}
+
+func (c *ForecastCmd) trace(env *Env, issues []analyse.Issue) error {
+	t := &Table{Header: []string{"issue", "round", "actor", "position", "risk", "offers received", "accepted", "median", "mean"}}
+	for _, is := range issues {
+		r, err := analyse.RunEU(is.Actors, c.Rounds)
+		if err != nil {
+			return fmt.Errorf("forecast: issue %q: %w", is.Name, err)
+		}
+		for i, a := range r.Actors {
+			t.Add(traceRow{Issue: is.Name, Actor: a, Position: r.Initial[i], Risk: 1, Median: r.Median0, Mean: r.Mean0},
+				is.Name, "0", a, analyseNum(r.Initial[i]), "", "", "", analyseNum(r.Median0), analyseNum(r.Mean0))
+		}
+		for _, rd := range r.Rounds {
+			for i, a := range r.Actors {
+				row := traceRow{Issue: is.Name, Round: rd.Round, Actor: a, Position: rd.Positions[i], Risk: rd.Risk[i], Median: rd.Median, Mean: rd.Mean}
+				for _, o := range rd.Offers {
+					if o.To != a {
+						continue
+					}
+					s := fmt.Sprintf("%s %s %s", o.From, o.Kind, analyseNum(o.Position))
+					row.Offers = append(row.Offers, s)
+					if o.Accepted {
+						row.Accepted = s
+					}
+				}
+				t.Add(row, is.Name, strconv.Itoa(rd.Round), a, analyseNum(rd.Positions[i]), analyseNum(rd.Risk[i]),
+					strconv.Itoa(len(row.Offers)), row.Accepted, analyseNum(rd.Median), analyseNum(rd.Mean))
+			}
+		}
+		status := fmt.Sprintf("issue %q: %d rounds", is.Name, len(r.Rounds))
+		switch {
+		case r.Converged:
+			status += ", converged"
+		case r.CyclePeriod > 0:
+			status += fmt.Sprintf(", positions cycle with period %d", r.CyclePeriod)
+		default:
+			status += ", not converged"
+		}
+		if r.Oscillation > 0 {
+			status += fmt.Sprintf(", the median reversed direction %d times", r.Oscillation)
+		}
+		fmt.Fprintln(env.Stderr, status)
+	}
+	return t.Write(env.Stdout, c.Format.Format)
+}
+
+// analyseNum formats a number with up to 6 decimals, trailing zeros trimmed.
+func analyseNum(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 6, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
 }

@@ -1,11 +1,116 @@
 package cli
 
-import "errors"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-// PackagesCmd is not built yet.
-type PackagesCmd struct{}
+	"parley/internal/analyse"
+)
+
+// PackagesCmd analyses a two-party package domain.
+type PackagesCmd struct {
+	File         string  `arg:"" help:"Package domain (YAML): issues with options, two parties with weights, option scores and reservation values; - reads stdin."`
+	Case         string  `name:"case" help:"Analyse a case's packages from tracked positions (not available yet)."`
+	Disagreement string  `name:"disagreement" enum:"zero,reservation" default:"zero" help:"Disagreement point of the bargaining solutions: zero, (0, 0), or reservation, the reservation values."`
+	Epsilon      float64 `name:"epsilon" default:"0" help:"Thin the Pareto frontier to an ε-grid (every Pareto package within ε of a listed one); 0 for the exact frontier."`
+	Format
+}
+
+type packageRow struct {
+	Kind    string            `json:"kind"`
+	Options map[string]string `json:"options,omitempty"`
+	UA      *float64          `json:"u_a,omitempty"`
+	UB      *float64          `json:"u_b,omitempty"`
+	Note    string            `json:"note,omitempty"`
+}
 
 // Run runs the command.
 func (c *PackagesCmd) Run(env *Env, g *Globals) error {
-	return errors.New("packages: not implemented yet")
+	if err := analyseCaseNotAvailable(c.Case); err != nil {
+		return err
+	}
+	if c.Epsilon < 0 {
+		return usagef("--epsilon must be ≥ 0")
+	}
+	r, name, done, err := analyseInput(env, c.File)
+	if err != nil {
+		return fmt.Errorf("packages: %w", err)
+	}
+	defer done()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("packages: read %s: %w", name, err)
+	}
+	d, err := analyse.ReadDomain(data, name)
+	if err != nil {
+		return fmt.Errorf("packages: %w", err)
+	}
+	rep, err := analyse.AnalysePackages(d, c.Epsilon, analyse.Disagreement(c.Disagreement))
+	if err != nil {
+		return fmt.Errorf("packages: %w", err)
+	}
+	pa, pb := rep.Parties[0], rep.Parties[1]
+	t := &Table{Header: []string{"kind", "package", "u_" + pa, "u_" + pb, "note"}}
+	add := func(kind string, p *analyse.Package, note string) {
+		row := packageRow{Kind: kind, Note: note}
+		cells := []string{kind, "", "", "", note}
+		if p != nil {
+			row.Options = map[string]string{}
+			var parts []string
+			for i, j := range p.Options {
+				is := d.Issues[i]
+				row.Options[is.Name] = is.Options[j]
+				parts = append(parts, is.Name+"="+is.Options[j])
+			}
+			ua, ub := p.UA, p.UB
+			row.UA, row.UB = &ua, &ub
+			cells[1], cells[2], cells[3] = strings.Join(parts, "; "), analyseNum(ua), analyseNum(ub)
+		}
+		t.Add(row, cells...)
+	}
+	f := rep.Frontier
+	frontierNote := fmt.Sprintf("%d Pareto-optimal packages (exact)", len(f.Points))
+	if f.Epsilon > 0 {
+		frontierNote = fmt.Sprintf("%d packages on an ε-grid of %g", len(f.Points), f.Epsilon)
+	}
+	add("frontier", nil, frontierNote)
+	for i := range f.Points {
+		add("pareto", &f.Points[i], "")
+	}
+	if len(rep.ZOPA) == 0 {
+		add("no-zopa", nil, fmt.Sprintf("no package gives %s ≥ %s and %s ≥ %s", pa, analyseNum(rep.Reservation[0]), pb, analyseNum(rep.Reservation[1])))
+		if rep.BestForB != nil {
+			add("best-for-"+pb, rep.BestForB, fmt.Sprintf("best for %s with %s at or above its reservation value; short by %s", pb, pa, analyseNum(rep.ShortfallB)))
+		} else {
+			add("best-for-"+pb, nil, fmt.Sprintf("no package reaches %s's reservation value", pa))
+		}
+		if rep.BestForA != nil {
+			add("best-for-"+pa, rep.BestForA, fmt.Sprintf("best for %s with %s at or above its reservation value; short by %s", pa, pb, analyseNum(rep.ShortfallA)))
+		} else {
+			add("best-for-"+pa, nil, fmt.Sprintf("no package reaches %s's reservation value", pb))
+		}
+	} else {
+		for i := range rep.ZOPA {
+			add("zopa", &rep.ZOPA[i], "")
+		}
+	}
+	dp := fmt.Sprintf("disagreement point (%s, %s) = %s", analyseNum(rep.DisagreementPoint[0]), analyseNum(rep.DisagreementPoint[1]), rep.Disagreement)
+	for _, s := range []struct {
+		kind string
+		ps   []analyse.Package
+	}{{"nash", rep.Nash}, {"kalai-smorodinsky", rep.KalaiSmorodinsky}, {"egalitarian", rep.Egalitarian}, {"max-welfare", rep.MaxWelfare}} {
+		if len(s.ps) == 0 {
+			add(s.kind, nil, "none: no package is at or above the "+dp)
+			continue
+		}
+		note := dp
+		if len(s.ps) > 1 {
+			note += fmt.Sprintf("; %d tied packages", len(s.ps))
+		}
+		for i := range s.ps {
+			add(s.kind, &s.ps[i], note)
+		}
+	}
+	return t.Write(env.Stdout, c.Format.Format)
 }
