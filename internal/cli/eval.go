@@ -114,9 +114,9 @@ func extractDocsFile(env *Env, path string) ([]model.Claim, error) {
 		return nil, err
 	}
 	defer done()
-	docs, err := eval.ReadDocs(r, name)
+	docs, err := extract.ReadDocsJSONL(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("eval: %s: %w", name, err)
 	}
 	x, err := extract.Default()
 	if err != nil {

@@ -98,7 +98,7 @@ func TestEvalCommandErrors(t *testing.T) {
 		{"negative examples", []string{"eval", "--gold", "testdata/gold.jsonl", "--pred", "testdata/pred.jsonl", "--examples", "-1"}, 2, "--examples"},
 		{"bad claim", []string{"eval", "--gold", "testdata/gold.jsonl", "--pred", bad}, 1, "bad.jsonl:1: unknown act \"want\""},
 		{"missing file", []string{"eval", "--gold", "testdata/nothing.jsonl", "--pred", "testdata/pred.jsonl"}, 1, "nothing.jsonl"},
-		{"bad docs", []string{"eval", "--gold", "testdata/gold.jsonl", "--docs", bad}, 1, `bad.jsonl:1: missing "id"`},
+		{"bad docs", []string{"eval", "--gold", "testdata/gold.jsonl", "--docs", bad}, 1, "bad.jsonl: extract: read documents: line 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

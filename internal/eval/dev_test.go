@@ -60,23 +60,6 @@ func TestDevGoldAgainstItself(t *testing.T) {
 	}
 }
 
-// TestDevDocsRead checks that the development set's documents read.
-func TestDevDocsRead(t *testing.T) {
-	path := filepath.Join(devDir(t), "docs.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := eval.ReadDocs(f, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) == 0 {
-		t.Fatal("no documents")
-	}
-}
-
 // TestDevCommandAgainstItself runs parley eval with the development set's
 // gold claims as both gold and prediction.
 func TestDevCommandAgainstItself(t *testing.T) {

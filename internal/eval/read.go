@@ -9,7 +9,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"parley/internal/model"
 )
@@ -89,58 +88,6 @@ func (cl claimLine) claim() (model.Claim, error) {
 		Source:       model.Source{Kind: cl.Source.Kind, Name: cl.Source.Name, Via: cl.Source.Via},
 		Hedged:       cl.Hedged,
 	}, nil
-}
-
-// docLine is one document in the JSON Lines format of the dev set.
-type docLine struct {
-	ID        string  `json:"id"`
-	URL       string  `json:"url"`
-	Outlet    string  `json:"outlet"`
-	Published string  `json:"published"`
-	Title     string  `json:"title"`
-	Text      *string `json:"text"`
-}
-
-// ReadDocs reads documents in the JSON Lines format of the dev set: fields
-// id, url, outlet, published (YYYY-MM-DD or empty), title and text. The
-// document's ID and SourceID are both the given id, so that claims
-// extracted from it name the same doc as gold claims do.
-func ReadDocs(r io.Reader, name string) ([]model.Document, error) {
-	var docs []model.Document
-	seen := map[string]int{}
-	err := eachLine(r, name, func(line int, b []byte) error {
-		var dl docLine
-		if err := decodeLine(b, &dl); err != nil {
-			return lineError("read documents", name, line, err)
-		}
-		if strings.TrimSpace(dl.ID) == "" {
-			return fmt.Errorf(`eval: read documents: %s:%d: missing "id"`, name, line)
-		}
-		if prev, dup := seen[dl.ID]; dup {
-			return fmt.Errorf("eval: read documents: %s:%d: id %q already used at line %d", name, line, dl.ID, prev)
-		}
-		seen[dl.ID] = line
-		if dl.Text == nil {
-			return fmt.Errorf(`eval: read documents: %s:%d: missing "text"`, name, line)
-		}
-		d := model.Document{
-			ID: dl.ID, SourceID: dl.ID, URL: dl.URL, Outlet: dl.Outlet,
-			Title: dl.Title, Text: *dl.Text, Origin: name, OriginKind: "file",
-		}
-		if dl.Published != "" {
-			t, err := time.Parse(time.DateOnly, dl.Published)
-			if err != nil {
-				return fmt.Errorf("eval: read documents: %s:%d: published %q is not YYYY-MM-DD", name, line, dl.Published)
-			}
-			d.Published, d.PublishedPrecision = t, model.PrecisionDay
-		}
-		docs = append(docs, d)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return docs, nil
 }
 
 // eachLine calls fn with each non-blank line of r and its 1-based number.

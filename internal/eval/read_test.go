@@ -63,44 +63,6 @@ func TestReadClaimsErrors(t *testing.T) {
 	}
 }
 
-func TestReadDocs(t *testing.T) {
-	in := `{"id": "a", "url": "https://example.org/a", "outlet": "Example", "published": "2024-06-12", "title": "T", "text": "Hamas wants a ceasefire."}
-{"id": "b", "url": "", "outlet": "", "published": "", "title": "", "text": ""}
-`
-	docs, err := eval.ReadDocs(strings.NewReader(in), "docs.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) != 2 {
-		t.Fatalf("got %d documents, want 2", len(docs))
-	}
-	a := docs[0]
-	if a.ID != "a" || a.SourceID != "a" || a.Outlet != "Example" || a.Title != "T" || a.Text != "Hamas wants a ceasefire." || a.URL != "https://example.org/a" {
-		t.Errorf("doc a = %+v", a)
-	}
-	if a.Published.Format("2006-01-02") != "2024-06-12" || a.PublishedPrecision != model.PrecisionDay {
-		t.Errorf("doc a published %v (%q)", a.Published, a.PublishedPrecision)
-	}
-	if !docs[1].Published.IsZero() || docs[1].PublishedPrecision != model.PrecisionNone {
-		t.Errorf("doc b published %v (%q), want none", docs[1].Published, docs[1].PublishedPrecision)
-	}
-
-	for _, tt := range []struct{ name, in, want string }{
-		{"bad date", `{"id": "a", "published": "12 June 2024", "text": "x"}`, `docs.jsonl:1: published "12 June 2024"`},
-		{"no id", `{"text": "x"}`, `docs.jsonl:1: missing "id"`},
-		{"no text", `{"id": "a"}`, `docs.jsonl:1: missing "text"`},
-		{"duplicate id", `{"id": "a", "text": "x"}` + "\n" + `{"id": "a", "text": "y"}`, `docs.jsonl:2: id "a" already used at line 1`},
-		{"syntax", `{"id": "a", "text": x}`, `docs.jsonl:1:`},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := eval.ReadDocs(strings.NewReader(tt.in), "docs.jsonl")
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("error %v, want one containing %q", err, tt.want)
-			}
-		})
-	}
-}
-
 func FuzzReadClaims(f *testing.F) {
 	f.Add(goodLine)
 	f.Add(`{"doc": "d", "source": {}}`)
