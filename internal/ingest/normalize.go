@@ -20,9 +20,6 @@ import (
 // paragraph are kept: the normalisation is conservative and never joins or
 // splits what the source separated.
 func NormalizeText(s string) string {
-	if !norm.NFC.IsNormalString(s) {
-		s = norm.NFC.String(s)
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	newlines := 0  // line breaks pending since the last word
@@ -62,6 +59,11 @@ func NormalizeText(s string) string {
 			b.WriteRune(r)
 			started = true
 		}
+	}
+	// NFC last: removing zero-width characters can bring a base letter and
+	// a combining mark together.
+	if out := b.String(); !norm.NFC.IsNormalString(out) {
+		return norm.NFC.String(out)
 	}
 	return b.String()
 }

@@ -1,0 +1,59 @@
+package ingest
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse feeds arbitrary bytes to the text, HTML and JSON Lines parsers
+// (and, through sniffing, the feed parser) and checks that each document is
+// well formed and each failure names its input.
+func FuzzParse(f *testing.F) {
+	for _, dir := range []string{"text", "html", "jsonl", "feed", "bad"} {
+		files, _ := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		for _, file := range files {
+			if strings.HasSuffix(file, ".json") && dir == "html" {
+				continue // golden files
+			}
+			data, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			f.Add(data, uint8(len(file)%3))
+		}
+	}
+	f.Add([]byte("Title: x\nPublished: 2 hours ago\n\nbody"), uint8(0))
+	f.Add([]byte("<p>a<p>b"), uint8(1))
+	f.Add([]byte(`{"text":"a"}`+"\n"+`{"text":`), uint8(2))
+	names := []string{"input.txt", "input.html", "input.jsonl"}
+	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
+		name := names[int(kind)%len(names)]
+		docs, fails := Parse(context.Background(), name, data, testOptions())
+		for _, d := range docs {
+			if d.Text == "" || !utf8.ValidString(d.Text) {
+				t.Fatalf("empty or invalid text %q", d.Text)
+			}
+			if NormalizeText(d.Text) != d.Text {
+				t.Fatalf("text not normalised: %q", d.Text)
+			}
+			if d.ID != DocumentID(d.Text) || d.SimHash != SimHash(d.Text) {
+				t.Fatal("ID or SimHash not of the text")
+			}
+			if strings.Contains(d.Text, "\n\n\n") || strings.TrimSpace(d.Text) != d.Text {
+				t.Fatalf("white space not normalised: %q", d.Text)
+			}
+			if d.PublishedPrecision == "" && !d.Published.IsZero() {
+				t.Fatal("a date without precision")
+			}
+		}
+		for _, fl := range fails {
+			if !strings.HasPrefix(fl.Input, name) || fl.Err == nil || fl.Err.Error() == "" {
+				t.Fatalf("failure without input or reason: %+v", fl)
+			}
+		}
+	})
+}
