@@ -108,11 +108,15 @@ func (d *docState) findMediators() {
 		if !c.has(kindMediation) {
 			continue
 		}
-		m0, m1 := d.mentionsIn(max(0, c.start-80), c.start)
+		m0, m1 := d.mentionsIn(max(0, c.start-80), c.end)
+		for m1 > m0 && (d.ments[m1-1].Span.End > c.end || d.ments[m1-1].How == actors.HowCoreference) {
+			m1--
+		}
 		if m1 > m0 {
 			last := m1 - 1
-			gap := strings.Fields(d.lower(d.ments[last].Span.End, c.start))
-			ok := len(gap) <= 4 && !strings.ContainsAny(d.text[d.ments[last].Span.End:c.start], ".;:\n")
+			gapEnd := max(c.start, d.ments[last].Span.End)
+			gap := strings.Fields(d.lower(d.ments[last].Span.End, gapEnd))
+			ok := len(gap) <= 4 && !strings.ContainsAny(d.text[d.ments[last].Span.End:gapEnd], ".;:\n")
 			if ok && len(gap) > 0 {
 				w := gap[len(gap)-1]
 				ok = w != "and" && w != "the" && w != "of" && w != "to" && w != "with"
@@ -131,6 +135,9 @@ func (d *docState) findMediators() {
 			if close > 0 {
 				b0, b1 := d.mentionsIn(open, open+close)
 				for k := b0; k < b1; k++ {
+					if d.ments[k].How == actors.HowCoreference {
+						continue
+					}
 					add(d.ments[k].Party)
 				}
 			}

@@ -36,6 +36,8 @@ type Extractor struct {
 	issues []string
 	// issueCtx holds the folded context words of conditional issue cues.
 	issueCtx [][]foldedContext
+	// agentHeads is the folded set of lex.AgentHeads.
+	agentHeads map[string]bool
 }
 
 type foldedContext struct {
@@ -87,6 +89,10 @@ func New(lex *Lexicon, r Resolver) (*Extractor, error) {
 		resolver: r,
 		seg:      seg,
 		groups:   lex.Acts,
+	}
+	x.agentHeads = map[string]bool{}
+	for _, w := range lex.AgentHeads {
+		x.agentHeads[foldString(w)] = true
 	}
 	for _, g := range lex.Issues {
 		x.issues = append(x.issues, g.Issue)

@@ -618,7 +618,11 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 			return listActor
 		}
 	}
-	return d.subject(clause, ss, c.start, a, src)
+	if ps := d.subject(clause, ss, c.start, a, src); len(ps) > 0 {
+		return ps
+	}
+	// "The plan, unveiled by Biden, outlines …": the sentence's actor.
+	return listActor
 }
 
 // prevIsComma reports whether the text before pos ends in a comma.
@@ -740,11 +744,21 @@ func (d *docState) subject(clause, ss, pos int, a *act, src *source) []party {
 // canAct reports whether mention k can be the actor of an act cue at pos.
 func (d *docState) canAct(k, pos int, a *act) bool {
 	m := d.ments[k]
-	if pw, _ := d.prevWord(m.Span.Start); prepositions[pw] {
-		// "the withdrawal of Israeli forces", "talks with Russia".
-		return false
+	if pw, ps := d.prevWord(m.Span.Start); prepositions[pw] {
+		// "the withdrawal of Israeli forces", "talks with Russia" — but
+		// "the chairman of the Armenian parliament" speaks for it.
+		head, _ := d.prevWord(ps)
+		if !(pw == "of" || pw == "for") || !d.isAgentHead(head) {
+			return false
+		}
 	}
-	if m.How == actors.HowDemonym && !strings.Contains(m.Text, " ") {
+	if m.How == actors.HowDemonym && strings.Contains(strings.TrimSpace(m.Text), " ") {
+		// The gazetteer's "the Russian side", "Russian troops": the head
+		// noun decides.
+		fs := strings.Fields(strings.ToLower(m.Text))
+		return d.isAgentHead(fs[len(fs)-1])
+	}
+	if m.How == actors.HowDemonym {
 		after := m.Span.End
 		if strings.HasPrefix(d.text[after:], "'s") || strings.HasPrefix(d.text[after:], "\u2019s") {
 			return true
@@ -765,11 +779,24 @@ func (d *docState) canAct(k, pos int, a *act) bool {
 	return true
 }
 
+// isAgentHead reports whether a word is an agent head noun.
+func (d *docState) isAgentHead(w string) bool {
+	return d.x.agentHeads[w]
+}
+
 // coordinated returns mention k and the mentions coordinated with it
 // before it ("Qatari and Egyptian mediators", "Russia, Turkey and Egypt").
 func (d *docState) coordinated(k int, ss int) []party {
 	ps := []party{d.partyOf(k)}
 	for j := k - 1; j >= 0 && d.ments[j].Span.Start >= ss; j-- {
+		if d.ments[j].Span == d.ments[j+1].Span {
+			// One phrase naming several parties ("the two sides").
+			ps = append([]party{d.partyOf(j)}, ps...)
+			continue
+		}
+		if d.ments[j].Span.End > d.ments[j+1].Span.Start {
+			break
+		}
 		gap := strings.TrimSpace(d.lower(d.ments[j].Span.End, d.ments[j+1].Span.Start))
 		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != ", the" && gap != "or" && gap != "and an" && gap != "and a" {
 			break
@@ -778,6 +805,13 @@ func (d *docState) coordinated(k int, ss int) []party {
 	}
 	// Also forward: "the United States and Israel" after "by".
 	for j := k + 1; j < len(d.ments); j++ {
+		if d.ments[j].Span == d.ments[j-1].Span {
+			ps = append(ps, d.partyOf(j))
+			continue
+		}
+		if d.ments[j-1].Span.End > d.ments[j].Span.Start {
+			break
+		}
 		gap := strings.TrimSpace(d.lower(d.ments[j-1].Span.End, d.ments[j].Span.Start))
 		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != "and an" && gap != "and a" {
 			break
