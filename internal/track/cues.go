@@ -1,6 +1,7 @@
 package track
 
 import (
+	"parley/internal/model"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,11 +48,11 @@ func boundary(s string, start, end int) bool {
 	return true
 }
 
-// cueOffsets returns the offsets in the lowered text of every occurrence of
+// cueSpans returns the spans in the lowered text of every occurrence of
 // every cue, on word boundaries.
-func cueOffsets(text string, cues []string) []int {
+func cueSpans(text string, cues []string) []model.Span {
 	low := strings.ToLower(text)
-	var out []int
+	var out []model.Span
 	for _, c := range cues {
 		c = strings.ToLower(c)
 		if c == "" {
@@ -64,7 +65,7 @@ func cueOffsets(text string, cues []string) []int {
 			}
 			i += from
 			if boundary(low, i, i+len(c)) {
-				out = append(out, i)
+				out = append(out, model.Span{Start: i, End: i + len(c)})
 			}
 			from = i + 1
 		}

@@ -100,6 +100,7 @@ type SalienceCue struct {
 type salienceFile struct {
 	Cues       []SalienceCue       `yaml:"cues"`
 	IssueTerms map[string][]string `yaml:"issue_terms"`
+	Generic    []string            `yaml:"generic_terms"`
 }
 
 type reportCues struct {
@@ -124,6 +125,7 @@ type tables struct {
 	weights  Weights
 	salience []SalienceCue
 	terms    map[string][]string
+	generic  []string
 	reports  reportCues
 	time     timeWords
 }
@@ -159,6 +161,7 @@ func loadTables() (*tables, error) {
 		}
 		t.salience = sal.Cues
 		t.terms = sal.IssueTerms
+		t.generic = sal.Generic
 		tablesVal = t
 	})
 	return tablesVal, tablesErr

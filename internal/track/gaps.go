@@ -200,8 +200,9 @@ func (v *View) salience() map[string][]Salience {
 	}
 	for _, e := range v.Entries {
 		if d, ok := v.Docs[e.Claim.Doc]; ok {
-			if m := strings.TrimSpace(e.Claim.Evidence.Issue.In(d.Text)); len(m) > 2 && !slices.Contains(terms[e.Claim.Issue], strings.ToLower(m)) {
-				terms[e.Claim.Issue] = append(terms[e.Claim.Issue], strings.ToLower(m))
+			m := strings.ToLower(strings.TrimSpace(e.Claim.Evidence.Issue.In(d.Text)))
+			if len(m) > 2 && !slices.Contains(t.generic, m) && !slices.Contains(terms[e.Claim.Issue], m) {
+				terms[e.Claim.Issue] = append(terms[e.Claim.Issue], m)
 			}
 		}
 	}
@@ -227,11 +228,9 @@ func (v *View) salience() map[string][]Salience {
 			// The issue named nearest the cue is the one it speaks of.
 			bestIssue, bestDist := "", -1
 			for _, is := range v.Case.IssueList() {
-				for _, off := range cueOffsets(sen, terms[is]) {
-					d := off - at
-					if d < 0 {
-						d = -d
-					}
+				for _, m := range cueSpans(sen, terms[is]) {
+					// The gap between the term and the cue, in bytes.
+					d := max(m.Start-(at+len(cue)), at-m.End, 0)
 					if bestDist < 0 || d < bestDist {
 						bestIssue, bestDist = is, d
 					}

@@ -1,6 +1,7 @@
 package track_test
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -96,5 +97,27 @@ func TestScaleMoves(t *testing.T) {
 	}
 	if len(kinds) != 1 || kinds[0] != "Ukraine territory concession: moved from 1991 borders to pre-2022 lines" {
 		t.Errorf("changes %q", kinds)
+	}
+}
+
+func TestSalienceGoesToTheIssueNamed(t *testing.T) {
+	s := "On the question of land, Kyiv is most reluctant to compromise in the negotiations."
+	f := newFixture().doc("a", "A", "2024-01-10").
+		claim("a", "Russia wants talks in Minsk.", "Russia", "demand", "talks").
+		claim("a", "Russia wants the land.", "Russia", "demand", "territory").
+		claim("a", s, "Ukraine", "reject", "territory")
+	// The extractor recorded "negotiations" as the talks issue mention.
+	c := &f.claims[0]
+	d := f.docs["a"]
+	i := len(d.Text) - len(s) + strings.Index(s, "negotiations")
+	c.Evidence.Issue.Start, c.Evidence.Issue.End = i, i+len("negotiations")
+	v := f.view(t, twoParties)
+	for _, g := range v.Gaps() {
+		if g.Issue == "talks" && len(g.Salience) > 0 {
+			t.Errorf("salience placed on talks: %+v", g.Salience)
+		}
+		if g.Issue == "territory" && len(g.Salience) != 1 {
+			t.Errorf("territory salience %+v, want one", g.Salience)
+		}
 	}
 }
