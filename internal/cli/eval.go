@@ -13,7 +13,7 @@ import (
 
 // EvalCmd scores claims against gold annotations.
 type EvalCmd struct {
-	Gold     string   `name:"gold" required:"" placeholder:"GOLD.jsonl" help:"Gold claims, JSON Lines in the claims specification's format."`
+	Gold     string   `name:"gold" required:"" placeholder:"GOLD.jsonl" help:"Gold claims, JSON Lines in the claims specification's format; - for stdin."`
 	Pred     string   `name:"pred" placeholder:"PRED.jsonl" help:"Predicted claims, same format (extra fields such as evidence are ignored); - for stdin."`
 	Docs     string   `name:"docs" placeholder:"DOCS.jsonl" help:"Documents (JSON Lines: id, url, outlet, published, title, text) to run the extractor on; - for stdin."`
 	Aliases  []string `name:"aliases" placeholder:"FILE" type:"existingfile" help:"Extra actor aliases (YAML, the format of internal/eval/data/aliases.yaml); repeatable."`
@@ -52,6 +52,9 @@ decimals). With --format jsonl the output is only one JSON object.`
 func (c *EvalCmd) Run(env *Env, g *Globals) error {
 	if (c.Pred == "") == (c.Docs == "") {
 		return usagef("eval: give exactly one of --pred or --docs")
+	}
+	if c.Gold == "-" && (c.Pred == "-" || c.Docs == "-") {
+		return usagef("eval: only one of --gold, --pred and --docs can be - (stdin)")
 	}
 	if c.Examples < 0 {
 		return usagef("eval: --examples must be 0 or more")

@@ -16,9 +16,29 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func runParley(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runParleyStdin(t, "", args...)
+}
+
+func runParleyStdin(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code = cli.Main(args, strings.NewReader(""), &out, &errOut)
+	code = cli.Main(args, strings.NewReader(stdin), &out, &errOut)
 	return code, out.String(), errOut.String()
+}
+
+func TestEvalCommandStdin(t *testing.T) {
+	pred, err := os.ReadFile("testdata/pred.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runParleyStdin(t, string(pred), "eval", "--gold", "testdata/gold.jsonl", "--pred", "-")
+	if code != 0 || !strings.HasSuffix(out, "\nF1 0.500\n") {
+		t.Errorf("exit status %d, stderr %s, output ends %q", code, errOut, out[max(0, len(out)-20):])
+	}
+	code, _, errOut = runParleyStdin(t, string(pred), "eval", "--gold", "-", "--pred", "-")
+	if code != 2 || !strings.Contains(errOut, "only one of") {
+		t.Errorf("two inputs from stdin: exit status %d, stderr %s", code, errOut)
+	}
 }
 
 // TestEvalCommandGolden runs parley eval on the fixtures in testdata/ and
@@ -113,5 +133,34 @@ func TestEvalCommandErrors(t *testing.T) {
 				t.Errorf("an F1 line was printed on failure: %s", out)
 			}
 		})
+	}
+}
+
+func TestEvalCommandAliases(t *testing.T) {
+	dir := t.TempDir()
+	line := func(actor string) string {
+		return `{"doc": "d", "sentence": "Northland called for talks in Geneva.", "actor": "` + actor + `", "act": "demand", "issue": "talks", "source": {"kind": "unattributed", "name": null, "via": null}, "hedged": false}` + "\n"
+	}
+	gold, pred, aliases := filepath.Join(dir, "gold.jsonl"), filepath.Join(dir, "pred.jsonl"), filepath.Join(dir, "aliases.yaml")
+	for path, text := range map[string]string{
+		gold:    line("Northland"),
+		pred:    line("the Nordstadt government"),
+		aliases: "- name: Northland\n  aliases: [Nordstadt government]\n",
+	} {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"eval", "--gold", gold, "--pred", pred}, "\nF1 0.000\n"},
+		{[]string{"eval", "--gold", gold, "--pred", pred, "--aliases", aliases}, "\nF1 1.000\n"},
+	} {
+		code, out, errOut := runParley(t, tt.args...)
+		if code != 0 || !strings.HasSuffix(out, tt.want) {
+			t.Errorf("%v: exit status %d, stderr %s, want output ending %q, got %q", tt.args, code, errOut, tt.want, out[max(0, len(out)-20):])
+		}
 	}
 }
