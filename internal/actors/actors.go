@@ -57,6 +57,9 @@ type Gazetteer struct {
 	pats [][]target // by pattern index
 	// holders lists, per canonical party name, the people with a role for it.
 	holders map[string][]int
+	// armyOf maps a state to the party its army speaks as, where the data
+	// name one ("Sudanese army" is an alias of SAF).
+	armyOf map[int]int
 }
 
 type targetKind uint8
@@ -81,6 +84,8 @@ type target struct {
 	upper []int
 	// ambiguous forms need support from the context.
 	ambiguous bool
+	// headline generics count only at the start of a line.
+	headline bool
 }
 
 // Load reads the embedded data and then each user file in order; later
@@ -107,7 +112,7 @@ func Load(userFiles ...string) (*Gazetteer, error) {
 
 // build compiles the patterns of every entry into one automaton.
 func build(e *entries) *Gazetteer {
-	g := &Gazetteer{e: e, holders: map[string][]int{}}
+	g := &Gazetteer{e: e, holders: map[string][]int{}, armyOf: map[int]int{}}
 	index := map[string]int{}
 	var patterns []string
 	add := func(form string, t target) {
@@ -166,9 +171,13 @@ func build(e *entries) *Gazetteer {
 	for phrase, class := range generics {
 		add(phrase, target{kind: tGeneric, idx: class})
 	}
+	for word, class := range headlineGenerics {
+		add(word, target{kind: tGeneric, idx: class, headline: true})
+	}
 	for _, phrase := range nonParties {
 		add(phrase, target{kind: tStop})
 	}
+	g.findArmies()
 	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
 		MatchKind: ahocorasick.LeftMostLongestMatch,
 	})
@@ -323,4 +332,35 @@ func (r Role) String() string {
 		to = "…"
 	}
 	return fmt.Sprintf("%s of %s (%s–%s)", r.Title, r.Party, r.From, to)
+}
+
+// findArmies fills armyOf from aliases made of a state's demonym and an
+// army noun.
+func (g *Gazetteer) findArmies() {
+	byDemonym := map[string]int{}
+	for i, p := range g.e.parties {
+		if p.Kind != KindState {
+			continue
+		}
+		for _, d := range p.Demonyms {
+			byDemonym[foldString(d)] = i
+		}
+	}
+	for i, p := range g.e.parties {
+		if p.Kind != KindGroup && p.Kind != KindOrgan {
+			continue
+		}
+		for _, a := range p.Aliases {
+			k := foldString(a)
+			for _, noun := range []string{" army", " military", " armed forces"} {
+				if d, ok := strings.CutSuffix(k, noun); ok {
+					if s, ok := byDemonym[d]; ok {
+						if _, taken := g.armyOf[s]; !taken {
+							g.armyOf[s] = g.partyOf(i)
+						}
+					}
+				}
+			}
+		}
+	}
 }

@@ -107,6 +107,9 @@ func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
 			c.kind = tStop
 			return c, true
 		case tGeneric:
+			if t.headline && !atLineStart(text, s) {
+				continue
+			}
 			c.kind, c.generic = tGeneric, t.idx
 			return c, true
 		case tParty:
@@ -707,7 +710,7 @@ func mediatedAround(text string, s, e int) bool {
 			return true
 		}
 	}
-	after := strings.ToLower(text[e:min(len(text), e+20)])
+	after := strings.ToLower(text[e:min(len(text), e+40)])
 	for _, p := range mediatedSuffix {
 		if strings.HasPrefix(after, p) {
 			return true
@@ -726,7 +729,7 @@ func markMediatorLists(text string, ms []cand) {
 		}
 		gap := strings.ToLower(strings.TrimSpace(text[a.end:b.start]))
 		switch gap {
-		case ",", "and", ", and", "and the", ", and the", ", the", "'s and", "’s and":
+		case ",", "and", ", and", "and the", ", and the", ", the", "'s and", "’s and", "-", "–", "/", "and the representative of the", ", and the representative of the":
 			return true
 		}
 		return false
@@ -752,6 +755,12 @@ func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
 	var history []ref
 	var mediators []ref
 	isMediator := map[int]bool{}
+	for _, c := range cands {
+		if c.kind != tGeneric && c.mediator && c.party >= 0 {
+			isMediator[c.party] = true
+		}
+	}
+	markParenthesisedMediators(text, cands)
 	for _, c := range cands {
 		if c.kind != tGeneric && c.mediator && c.party >= 0 {
 			isMediator[c.party] = true
@@ -802,11 +811,36 @@ func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
 		return two
 	}
 	isState := func(p int) bool { k := kindOf(p); return k == KindState || k == KindEntity }
+	// ahead finds the first later party in the same line that fits, for a
+	// headline whose generic subject comes before the name.
+	ahead := func(i int, ok func(int) bool) (ref, bool) {
+		c := cands[i]
+		if !atLineStart(text, c.start) {
+			return ref{}, false
+		}
+		eol := strings.IndexByte(text[c.end:], '\n')
+		if eol < 0 {
+			eol = len(text) - c.end
+		}
+		for _, l := range cands[i+1:] {
+			if l.start > c.end+eol {
+				break
+			}
+			if l.kind == tParty && l.party >= 0 && ok(l.party) {
+				return ref{l.party, text[l.start:l.end]}, true
+			}
+		}
+		return ref{}, false
+	}
 	for i, c := range cands {
 		switch {
 		case c.kind != tGeneric && !c.groupBase:
 			emit(c, c.party, c.how, c.via)
-			history = append(history, ref{c.party, text[c.start:c.end]})
+			// A bare demonym ("Palestinian prisoners") names no actor in play.
+			// Neither does a place of meeting ("in Belarus").
+			if (c.how != HowDemonym || c.role != "") && !afterLocative(text, c.start) {
+				history = append(history, ref{c.party, text[c.start:c.end]})
+			}
 			if c.mediator && !slices.ContainsFunc(mediators, func(r ref) bool { return r.party == c.party }) {
 				mediators = append(mediators, ref{c.party, text[c.start:c.end]})
 			}
@@ -826,11 +860,20 @@ func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
 		default:
 			switch c.generic {
 			case genGroup:
-				if r, ok := lastWhere(func(p int) bool { return kindOf(p) == KindGroup }); ok {
+				isGroup := func(p int) bool { return kindOf(p) == KindGroup }
+				r, ok := lastWhere(isGroup)
+				if !ok {
+					r, ok = ahead(i, isGroup)
+				}
+				if ok {
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genState:
-				if r, ok := lastWhere(isState); ok {
+				r, ok := lastWhere(isState)
+				if !ok {
+					r, ok = ahead(i, isState)
+				}
+				if ok {
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genOrg:
@@ -850,11 +893,88 @@ func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
 					}
 				}
 			case genMediators:
-				for _, r := range mediators {
+				named := mediators
+				if len(named) == 0 {
+					// mediators named only later ("the mediation … the facilitators (Saudi Arabia, …)")
+					for _, later := range cands[i+1:] {
+						if later.kind != tGeneric && later.mediator && later.party >= 0 && !slices.ContainsFunc(named, func(r ref) bool { return r.party == later.party }) {
+							named = append(named, ref{later.party, text[later.start:later.end]})
+						}
+					}
+				}
+				for _, r := range named {
 					emit(c, r.party, HowCoreference, r.text)
+				}
+			case genArmy:
+				r, ok := lastWhere(isState)
+				if !ok {
+					r, ok = ahead(i, isState)
+				}
+				if ok {
+					if a, ok := g.armyOf[r.party]; ok {
+						emit(c, a, HowCoreference, r.text)
+					} else {
+						emit(c, r.party, HowCoreference, r.text)
+					}
 				}
 			}
 		}
 	}
 	return out
+}
+
+// markParenthesisedMediators marks the parties listed in parentheses after
+// a mediator phrase ("the facilitators sponsoring the talks (Saudi Arabia,
+// the United States and the African Union)").
+func markParenthesisedMediators(text string, cands []cand) {
+	for i, c := range cands {
+		isMed := (c.kind == tGeneric && c.generic == genMediators) || (c.kind == tParty && c.mediator && c.role != "")
+		if !isMed {
+			continue
+		}
+		window := text[c.end:min(len(text), c.end+80)]
+		open := strings.IndexByte(window, '(')
+		if open < 0 || strings.ContainsAny(window[:open], ".;\n") {
+			continue
+		}
+		from := c.end + open
+		to := strings.IndexByte(text[from:], ')')
+		if to < 0 {
+			continue
+		}
+		to += from
+		for k := i + 1; k < len(cands) && cands[k].start < to; k++ {
+			if cands[k].start > from && cands[k].kind == tParty {
+				cands[k].mediator = true
+			}
+		}
+	}
+}
+
+// atLineStart reports whether only spaces and opening quotes lie between
+// the start of the line and position i.
+func atLineStart(text string, i int) bool {
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		switch r {
+		case '\n':
+			return true
+		case ' ', '"', '“', '\'', '‘', '\u00a0':
+			i -= n
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// afterLocative reports whether the word before position i is a
+// preposition of place ("in Belarus", "at the Kremlin").
+func afterLocative(text string, i int) bool {
+	w, _ := prevWord(text, theBefore(text, i))
+	switch strings.ToLower(w) {
+	case "in", "at", "near", "inside", "outside":
+		return true
+	}
+	return false
 }
