@@ -119,15 +119,18 @@ func (m *euState) votes(r []float64) *votes {
 			v.dp[k][a] = math.Pow(m.dist(m.x[k], m.x[a]), r[k])
 		}
 	}
+	// Σ_a Σ_b |row[b] − row[a]| = 2 Σ_b (b·v_b − Σ_{a<b} v_a) over the
+	// sorted row v.
+	sorted := make([]float64, n)
 	for k := range n {
-		row := v.dp[k]
-		var sum float64
-		for a := range n {
-			for b := range n {
-				sum += math.Abs(row[b] - row[a])
-			}
+		copy(sorted, v.dp[k])
+		slices.Sort(sorted)
+		var sum, prefix float64
+		for b, vb := range sorted {
+			sum += float64(b)*vb - prefix
+			prefix += vb
 		}
-		v.all += v.cs[k] * sum
+		v.all += v.cs[k] * 2 * sum
 	}
 	return v
 }

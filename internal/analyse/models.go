@@ -77,16 +77,27 @@ func blendCMCommission() Forecaster {
 		Name:        "cm-commission",
 		Description: "α·CM + (1 − α)·Commission, α fitted leaving each proposal out",
 		Fit: func(train []Issue) (func(*Issue) (float64, error), error) {
+			// Per training issue: CM, the Commission's position (or CM) and
+			// the outcome; α then costs one pass per grid step.
+			type obs struct{ cm, com, out float64 }
+			var data []obs
+			for i := range train {
+				cm, err := Compromise(train[i].Actors)
+				if err != nil {
+					continue
+				}
+				o := obs{cm, cm, *train[i].Outcome}
+				if a, ok := train[i].actor("com"); ok {
+					o.com = a.Position
+				}
+				data = append(data, o)
+			}
 			bestA, best := 1.0, -1.0
 			for step := 0; step <= 100; step++ {
 				alpha := float64(step) / 100
 				var sum float64
-				for i := range train {
-					x, err := predict(alpha, &train[i])
-					if err != nil {
-						continue
-					}
-					sum += abs(x - *train[i].Outcome)
+				for _, o := range data {
+					sum += abs(alpha*o.cm + (1-alpha)*o.com - o.out)
 				}
 				if best < 0 || sum < best {
 					bestA, best = alpha, sum

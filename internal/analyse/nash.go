@@ -26,7 +26,7 @@ type NashResult struct {
 // farthest from x_i); bargaining powers are w_i = c_i·s_i. The solution
 // maximises Σ_i w_i·ln(u_i(x) − d_i) (the weighted Nash product) over the
 // positions every actor with w_i > 0 prefers to disagreement, by a grid of
-// 1,001 points refined by golden-section search (the objective is concave
+// 201 points refined by golden-section search (the objective is concave
 // there, so the maximum is unique).
 func Nash(is *Issue) (*NashResult, error) {
 	lo, hi := is.Scale()
@@ -87,7 +87,7 @@ func Nash(is *Issue) (*NashResult, error) {
 		}
 		return sum
 	}
-	const steps = 1000
+	const steps = 200
 	h := (R - L) / steps
 	bestK, best := 0, math.Inf(-1)
 	for k := 1; k < steps; k++ { // interior points only

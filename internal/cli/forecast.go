@@ -66,7 +66,7 @@ func forecastModels(rounds int) []forecastModel {
 			if err != nil {
 				return 0, "", err
 			}
-			note := fmt.Sprintf("median after %d rounds", len(r.Rounds))
+			note := fmt.Sprintf("median after %d round(s)", len(r.Rounds))
 			switch {
 			case r.Converged:
 				note += ", converged"
