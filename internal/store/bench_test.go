@@ -69,7 +69,9 @@ func BenchmarkAddDocuments(b *testing.B) {
 			}
 		}
 		n++
-		res, err := s.AddDocuments(ctx, batch, 3)
+		// 14 bits, as ingest uses: beyond what the bands answer, so every
+		// stored SimHash is compared.
+		res, err := s.AddDocuments(ctx, batch, 14)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -34,15 +34,27 @@ const docColumns = `id, source_id, url, canonical_url, outlet, title, author,
 //
 // A document whose ID is stored already, or appeared earlier in the same
 // batch, is a Duplicate and is not written. Otherwise, when maxHamming >= 0
-// and the SimHash is not zero, stored documents sharing one of its four
-// 16-bit bands are candidates; the earliest ingested candidate within
-// maxHamming bits is the original, and the document is stored as a
-// NearDuplicate of it (of its own original, if the candidate is itself a
-// near-duplicate). The DuplicateOf the caller sets is ignored. A zero
-// Ingested time is set to now. On error nothing of the batch is stored.
+// and its SimHash is not zero, the earliest ingested document (stored, or
+// earlier in the batch) whose SimHash is within maxHamming bits is its
+// original, and the document is stored as a NearDuplicate of it (of its
+// own original, if that one is itself a near-duplicate). The search is
+// exact: up to 3 bits the indexed 16-bit bands give the candidates, beyond
+// that every stored SimHash is compared. The DuplicateOf the caller sets
+// is ignored. A zero Ingested time is set to now. On error nothing of the
+// batch is stored.
 func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHamming int) ([]AddResult, error) {
 	results := make([]AddResult, 0, len(docs))
 	now := time.Now()
+	scan := maxHamming > bandRadius
+	// The batch's documents, for the near-duplicate index once committed.
+	var (
+		newSeqs   []int64
+		newHashes []uint64
+	)
+	if scan {
+		s.near.mu.Lock()
+		defer s.near.mu.Unlock()
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		// The statements run without cancellation: the driver would watch
 		// a cancellable context with a goroutine per statement, which
@@ -60,6 +72,11 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			return err
 		}
 		defer candidates.Close()
+		bySeq, err := tx.PrepareContext(ctx, `SELECT id, duplicate_of FROM documents WHERE seq = ?`)
+		if err != nil {
+			return err
+		}
+		defer bySeq.Close()
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO documents (
 				id, source_id, url, canonical_url, outlet, outlet_key, title, author,
 				published, published_precision, language, text, origin, origin_kind,
@@ -69,6 +86,11 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			return err
 		}
 		defer insert.Close()
+		if scan {
+			if err := s.near.catchUp(ctx, tx); err != nil {
+				return fmt.Errorf("near-duplicate index: %w", err)
+			}
+		}
 		var lastSeq int64
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM documents`).Scan(&lastSeq); err != nil {
 			return err
@@ -92,24 +114,38 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			}
 
 			original := ""
-			if maxHamming >= 0 && d.SimHash != 0 {
-				original, err = findOriginal(ctx, candidates, d.SimHash, maxHamming)
-				if err != nil {
-					return fmt.Errorf("document %s: near-duplicates: %w", short(d.ID), err)
+			switch h := d.SimHash; {
+			case h == 0 || maxHamming < 0:
+			case scan:
+				if seq, ok := first(h, maxHamming, s.near.hashes, newHashes, s.near.seqs, newSeqs); ok {
+					original, err = originalOf(ctx, bySeq, seq)
 				}
+			default:
+				original, err = findOriginal(ctx, candidates, h, maxHamming)
+			}
+			if err != nil {
+				return fmt.Errorf("document %s: near-duplicates: %w", short(d.ID), err)
 			}
 			ingested := d.Ingested
 			if ingested.IsZero() {
 				ingested = now
 			}
 			h := d.SimHash
-			_, err = insert.ExecContext(ctx,
+			res, err := insert.ExecContext(ctx,
 				d.ID, d.SourceID, d.URL, d.CanonicalURL, d.Outlet, outletKey(d.Outlet), d.Title, d.Author,
 				nullTime(d.Published), string(d.PublishedPrecision), d.Language, d.Text, d.Origin, d.OriginKind,
 				formatTime(ingested), sql.NullString{String: original, Valid: original != ""},
 				int64(h), int64(Band(h, 0)), int64(Band(h, 1)), int64(Band(h, 2)), int64(Band(h, 3)))
 			if err != nil {
 				return fmt.Errorf("document %s: %w", short(d.ID), err)
+			}
+			if scan && h != 0 {
+				seq, err := res.LastInsertId()
+				if err != nil {
+					return fmt.Errorf("document %s: %w", short(d.ID), err)
+				}
+				newSeqs = append(newSeqs, seq)
+				newHashes = append(newHashes, h)
 			}
 			if original != "" {
 				results = append(results, AddResult{ID: d.ID, Outcome: NearDuplicate, Of: original})
@@ -129,12 +165,32 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 	if err != nil {
 		return nil, fmt.Errorf("store: add documents: %w", err)
 	}
+	if scan {
+		s.near.add(newSeqs, newHashes)
+	}
 	return results, nil
 }
 
+// originalOf returns the ID of the document with the given seq, or of its
+// original if it is itself a near-duplicate.
+func originalOf(ctx context.Context, bySeq *sql.Stmt, seq int64) (string, error) {
+	var (
+		id    string
+		dupOf sql.NullString
+	)
+	if err := bySeq.QueryRowContext(ctx, seq).Scan(&id, &dupOf); err != nil {
+		return "", err
+	}
+	if dupOf.String != "" {
+		return dupOf.String, nil
+	}
+	return id, nil
+}
+
 // findOriginal returns the ID of the earliest stored document within
-// maxHamming bits of h among those sharing a band with it, following its
-// duplicate_of link; "" when there is none.
+// maxHamming (at most bandRadius) bits of h, following its duplicate_of
+// link; "" when there is none. Candidates are the documents sharing a band
+// with h.
 func findOriginal(ctx context.Context, candidates *sql.Stmt, h uint64, maxHamming int) (string, error) {
 	rows, err := candidates.QueryContext(ctx,
 		int64(Band(h, 0)), int64(Band(h, 1)), int64(Band(h, 2)), int64(Band(h, 3)))
@@ -211,7 +267,7 @@ func (s *SQLite) document(ctx context.Context, ref string) (model.Document, erro
 	// The full ID.
 	docs, err := s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE id = ?`, ref)
 	if err != nil || len(docs) == 1 {
-		return first(docs), err
+		return firstDoc(docs), err
 	}
 	// A source ID.
 	docs, err = s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE source_id = ? ORDER BY seq LIMIT 3`, ref)
@@ -249,7 +305,7 @@ func (s *SQLite) document(ctx context.Context, ref string) (model.Document, erro
 	return model.Document{}, fmt.Errorf("%w: prefix of %s; give more characters", ErrAmbiguous, idList(docs))
 }
 
-func first(docs []model.Document) model.Document {
+func firstDoc(docs []model.Document) model.Document {
 	if len(docs) == 0 {
 		return model.Document{}
 	}

@@ -23,6 +23,7 @@ type SQLite struct {
 	path string
 	w    *sql.DB // one connection, BEGIN IMMEDIATE
 	r    *sql.DB // read-only pool
+	near nearIndex
 }
 
 var _ Store = (*SQLite)(nil)

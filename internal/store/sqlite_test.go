@@ -292,6 +292,8 @@ func TestAddDocuments(t *testing.T) {
 	sameBandFar := newDoc("shares a band but is far", h^0xffff_ffff_ffff_0000) // 48 bits off
 	fourOff := newDoc("four bits off", h^0b1111)
 	copyOfCopy := newDoc("close to the copy, far from the original", h^0b1101) // 1 bit from near, 3 from orig
+	farCopy := newDoc("a copy 12 bits away, in every band", h^0x0007_0007_0007_0007)
+	farCopyOfCopy := newDoc("2 bits from farCopy, 14 from orig", h^0x0007_0007_0007_0007^0x0000_0000_0000_0018)
 	noHash := newDoc("no simhash computed", 0)
 	noHash2 := newDoc("no simhash computed either", 0)
 
@@ -384,6 +386,42 @@ func TestAddDocuments(t *testing.T) {
 				{[]model.Document{orig, fourOff}, 4, []store.AddResult{add(orig), nd(fourOff, orig)}},
 			},
 			stored: map[string]string{orig.ID: "", fourOff.ID: orig.ID},
+		},
+		{
+			name: "beyond the bands: a copy sharing no band is found",
+			batches: []batch{
+				{[]model.Document{orig, far}, 12, []store.AddResult{add(orig), add(far)}},
+				{[]model.Document{farCopy}, 12, []store.AddResult{nd(farCopy, orig)}},
+				// 14 bits from orig: too far; 2 bits from farCopy, whose
+				// original is orig.
+				{[]model.Document{farCopyOfCopy}, 12, []store.AddResult{nd(farCopyOfCopy, orig)}},
+			},
+			stored: map[string]string{orig.ID: "", far.ID: "", farCopy.ID: orig.ID, farCopyOfCopy.ID: orig.ID},
+		},
+		{
+			name: "beyond the bands within a batch",
+			batches: []batch{
+				{[]model.Document{far, orig, farCopy, farCopy}, 14, []store.AddResult{add(far), add(orig), nd(farCopy, orig), dup(farCopy, farCopy)}},
+			},
+			stored: map[string]string{orig.ID: "", far.ID: "", farCopy.ID: orig.ID},
+		},
+		{
+			name: "beyond the bands, the earliest match wins",
+			batches: []batch{
+				{[]model.Document{farCopy, orig}, 0, []store.AddResult{add(farCopy), add(orig)}},
+				{[]model.Document{nearer}, 14, []store.AddResult{nd(nearer, farCopy)}},
+			},
+			stored: map[string]string{farCopy.ID: "", orig.ID: "", nearer.ID: farCopy.ID},
+		},
+		{
+			name: "the same batch with band lookup and with a scan",
+			batches: []batch{
+				{[]model.Document{orig}, 3, []store.AddResult{add(orig)}},
+				{[]model.Document{near}, 14, []store.AddResult{nd(near, orig)}},
+				{[]model.Document{nearer}, 1, []store.AddResult{nd(nearer, orig)}},
+				{[]model.Document{farCopy}, 14, []store.AddResult{nd(farCopy, orig)}},
+			},
+			stored: map[string]string{orig.ID: "", near.ID: orig.ID, nearer.ID: orig.ID, farCopy.ID: orig.ID},
 		},
 		{
 			name: "negative maxHamming turns near-duplicate detection off",
@@ -951,5 +989,58 @@ func TestConcurrent(t *testing.T) {
 	}
 	if len(docs) != 40 {
 		t.Errorf("%d documents, want 40", len(docs))
+	}
+}
+
+// TestNearIndexSeesOtherWriters checks the exact near-duplicate search
+// against documents committed through another connection (as by another
+// process) and against a batch that was rolled back.
+func TestNearIndexSeesOtherWriters(t *testing.T) {
+	ctx := t.Context()
+	path := filepath.Join(t.TempDir(), "parley.db")
+	const h = uint64(0x0f0f_3c3c_5a5a_9696)
+	a := newDoc("report a", h)
+	b := newDoc("report b, 8 bits from a", h^0x00ff_0000_0000_0000)
+	c := newDoc("report c, 8 bits from b and 16 from a", h^0x00ff_0000_0000_0000^0xff00_0000_0000_0000)
+	x := newDoc("report x, far from all", ^h)
+	y := newDoc("report y, 2 bits from x", ^h^0b11)
+
+	s1, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s1.Close()
+	s2, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+
+	steps := []struct {
+		s    *store.SQLite
+		doc  model.Document
+		want store.AddResult
+	}{
+		{s1, a, store.AddResult{ID: a.ID, Outcome: store.Added}},
+		{s2, b, store.AddResult{ID: b.ID, Outcome: store.NearDuplicate, Of: a.ID}},
+		// s1 loaded its index before s2 stored b.
+		{s1, c, store.AddResult{ID: c.ID, Outcome: store.NearDuplicate, Of: a.ID}},
+	}
+	for i, st := range steps {
+		got := mustAdd(t, st.s, 10, st.doc)
+		if !reflect.DeepEqual(got, []store.AddResult{st.want}) {
+			t.Errorf("step %d: %v, want %v", i, got, st.want)
+		}
+	}
+
+	// A batch that fails leaves nothing in the index.
+	bad := newDoc("bad", 1)
+	bad.PublishedPrecision = model.PrecisionDay
+	if _, err := s1.AddDocuments(ctx, []model.Document{x, bad}, 10); err == nil {
+		t.Fatal("bad batch stored")
+	}
+	got := mustAdd(t, s1, 10, y)
+	if want := []store.AddResult{{ID: y.ID, Outcome: store.Added}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("after a failed batch: %v, want %v", got, want)
 	}
 }
