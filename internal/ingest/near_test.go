@@ -2,10 +2,12 @@ package ingest
 
 import (
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"parley/internal/model"
 )
@@ -141,5 +143,73 @@ func TestSimHash(t *testing.T) {
 	}
 	if SimHash(a) == SimHash("An entirely different sentence about grain exports and port fees.") {
 		t.Error("different texts have the same SimHash")
+	}
+}
+
+// lowerWords yields the lower-cased words of text as SimHash sees them.
+func lowerWords(text string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		var w []rune
+		for _, r := range text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				w = append(w, unicode.ToLower(r))
+				continue
+			}
+			if r == '\'' || r == '\u2019' {
+				continue
+			}
+			if len(w) > 0 {
+				if !yield(string(w)) {
+					return
+				}
+				w = w[:0]
+			}
+		}
+		if len(w) > 0 {
+			yield(string(w))
+		}
+	}
+}
+
+// TestSimHashWords checks SimHash against a direct implementation over
+// lowerWords.
+func TestSimHashWords(t *testing.T) {
+	direct := func(text string) uint64 {
+		var ws []string
+		for w := range lowerWords(text) {
+			ws = append(ws, w)
+		}
+		var items []string
+		if len(ws) < 3 {
+			items = ws
+		}
+		for i := 2; i < len(ws); i++ {
+			items = append(items, ws[i-2]+" "+ws[i-1]+" "+ws[i])
+		}
+		var counts [64]int
+		for _, it := range items {
+			h := fnv.New64a()
+			h.Write([]byte(it))
+			x := h.Sum64()
+			for bit := range 64 {
+				if x&(1<<bit) != 0 {
+					counts[bit]++
+				} else {
+					counts[bit]--
+				}
+			}
+		}
+		var out uint64
+		for bit := range 64 {
+			if counts[bit] > 0 {
+				out |= 1 << bit
+			}
+		}
+		return out
+	}
+	for _, text := range []string{"", "one", "One two", "Ünïcödé wörds, İstanbul and Tigray's talks.", "a b c d e f g", strings.Repeat("The envoy said talks would resume. ", 20)} {
+		if got, want := SimHash(text), direct(text); got != want {
+			t.Errorf("SimHash(%q) = %016x, want %016x", text, got, want)
+		}
 	}
 }

@@ -26,6 +26,23 @@ func NormalizeText(s string) string {
 	space := false // a space is pending inside the line
 	started := false
 	for i, r := range s {
+		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == ',' {
+			// the common case, first
+			if started {
+				switch {
+				case newlines >= 2:
+					b.WriteString("\n\n")
+				case newlines == 1:
+					b.WriteByte('\n')
+				case space:
+					b.WriteByte(' ')
+				}
+			}
+			newlines, space = 0, false
+			b.WriteByte(byte(r))
+			started = true
+			continue
+		}
 		switch {
 		case r == '\r':
 			// "\r\n" counts once, at the "\n"; a lone "\r" is a line break.
@@ -95,79 +112,92 @@ func DocumentID(normalized string) string {
 }
 
 // SimHash is the 64-bit SimHash of the text over word 3-shingles: words are
-// runs of letters and digits, lower-cased; each shingle ("w1 w2 w3") is
-// hashed with 64-bit FNV-1a and votes on every bit. A text of fewer than
-// three words is hashed over its words.
+// runs of letters, digits and marks, lower-cased (an apostrophe inside a
+// word is dropped); each shingle ("w1 w2 w3") is hashed with 64-bit FNV-1a
+// and votes on every bit. A text of fewer than three words is hashed over
+// its words.
 func SimHash(text string) uint64 {
-	var counts [64]int
-	var words [3]string
-	n := 0
-	vote := func(h uint64) {
-		for bit := range 64 {
-			if h&(1<<bit) != 0 {
-				counts[bit]++
-			} else {
-				counts[bit]--
+	// The lower-cased words, one after another in buf; ends[i] is where
+	// word i ends.
+	buf := make([]byte, 0, len(text))
+	ends := make([]int, 0, len(text)/5+1)
+	inWord := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		i += size
+		switch {
+		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			buf = append(buf, byte(r))
+			inWord = true
+		case 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r)+('a'-'A'))
+			inWord = true
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			inWord = true
+		case r == '\'' || r == '\u2019':
+			// "Tigray's" and "Tigrays" shingle alike
+		default:
+			if inWord {
+				ends = append(ends, len(buf))
+				inWord = false
 			}
 		}
 	}
-	h := fnv.New64a()
-	shingle := func() {
-		h.Reset()
-		h.Write([]byte(words[0]))
-		h.Write([]byte{' '})
-		h.Write([]byte(words[1]))
-		h.Write([]byte{' '})
-		h.Write([]byte(words[2]))
-		vote(h.Sum64())
+	if inWord {
+		ends = append(ends, len(buf))
 	}
-	for w := range lowerWords(text) {
-		words[0], words[1], words[2] = words[1], words[2], w
-		n++
-		if n >= 3 {
-			shingle()
+	if len(ends) == 0 {
+		return 0
+	}
+	word := func(i int) []byte {
+		start := 0
+		if i > 0 {
+			start = ends[i-1]
 		}
+		return buf[start:ends[i]]
 	}
-	if n > 0 && n < 3 {
-		for _, w := range words[3-n:] {
-			h.Reset()
-			h.Write([]byte(w))
-			vote(h.Sum64())
+	var ones [64]int32 // how many hashes have each bit set
+	votes := 0
+	h := fnv.New64a()
+	var sh []byte
+	add := func(b []byte) {
+		h.Reset()
+		h.Write(b)
+		x := h.Sum64()
+		for bit := range 64 {
+			ones[bit] += int32(x >> bit & 1)
+		}
+		votes++
+	}
+	if len(ends) < 3 {
+		for i := range ends {
+			add(word(i))
+		}
+	} else {
+		for i := 2; i < len(ends); i++ {
+			sh = append(sh[:0], word(i-2)...)
+			sh = append(sh, ' ')
+			sh = append(sh, word(i-1)...)
+			sh = append(sh, ' ')
+			sh = append(sh, word(i)...)
+			add(sh)
 		}
 	}
 	var out uint64
 	for bit := range 64 {
-		if counts[bit] > 0 {
+		if 2*int(ones[bit]) > votes {
 			out |= 1 << bit
 		}
 	}
 	return out
-}
-
-// lowerWords yields the lower-cased words of text: maximal runs of letters,
-// digits and marks (an apostrophe inside a word is dropped).
-func lowerWords(text string) func(yield func(string) bool) {
-	return func(yield func(string) bool) {
-		var w []byte
-		for _, r := range text {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				w = utf8.AppendRune(w, unicode.ToLower(r))
-				continue
-			}
-			if r == '\'' || r == '\u2019' {
-				continue // "Tigray's" and "Tigrays" shingle alike
-			}
-			if len(w) > 0 {
-				if !yield(string(w)) {
-					return
-				}
-				w = w[:0]
-			}
-		}
-		if len(w) > 0 {
-			yield(string(w))
-		}
-	}
 }
 
 // Hamming is the number of bits in which a and b differ.

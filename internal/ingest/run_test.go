@@ -1,9 +1,11 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -205,8 +207,12 @@ func TestRunStdin(t *testing.T) {
 func TestRunBatches(t *testing.T) {
 	st := openStore(t)
 	var lines []string
+	rng := rand.New(rand.NewPCG(7, 7))
+	var buf bytes.Buffer
 	for i := range 7 {
-		lines = append(lines, fmt.Sprintf(`{"id": "b%d", "text": "Report number %d on the talks, with enough words to hash."}`, i, i))
+		genReport(&buf, rng, i, 600)
+		_, text, _ := strings.Cut(buf.String(), "\n\n")
+		lines = append(lines, fmt.Sprintf(`{"id": "b%d", "text": %q}`, i, text))
 	}
 	lines = append(lines, lines[0], lines[6]) // exact duplicates: one in the same batch, one across
 	opts := testOptions()
