@@ -22,7 +22,8 @@ type Suggestion struct {
 // most reports (syndicated copies counted once). Each case lists the
 // issues the two hold positions on, most frequent first; the actors that
 // put proposals forward in at least half of the pair's reports as
-// mediators; and the span of the reports' dates as its window.
+// mediators; and as its window the span of the dates of the reports in
+// which either holds a position on those issues.
 func Suggest(claims []model.Claim, docs map[string]model.Document, n int) []Suggestion {
 	actorsOf := map[string]map[string]bool{} // root → actors
 	var roots []string
@@ -94,6 +95,14 @@ func Suggest(claims []model.Claim, docs map[string]model.Document, n int) []Sugg
 					proposers[c.Actor] = map[string]bool{}
 				}
 				proposers[c.Actor][r] = true
+			}
+		}
+		// The window spans every dated report in which either party holds
+		// a position on an issue the two share, so that a party's earlier
+		// positions stay in the case.
+		for _, c := range claims {
+			if c.Actor != p.a && c.Actor != p.b || issues[c.Issue] == 0 {
+				continue
 			}
 			if d, ok := docs[c.Doc]; ok && d.PublishedPrecision != model.PrecisionNone && !d.Published.IsZero() {
 				if from.IsZero() || d.Published.Before(from) {
