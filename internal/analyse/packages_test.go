@@ -230,3 +230,48 @@ func TestEpsilonFrontier(t *testing.T) {
 		}
 	}
 }
+
+func TestBargainingTiesAndZOPA(t *testing.T) {
+	// Two equally weighted zero-sum issues: in the two fair packages each
+	// party wins one issue; they tie on every solution.
+	d := &Domain{
+		Issues: []DomainIssue{{"one", []string{"a", "b"}}, {"two", []string{"a", "b"}}},
+		Parties: []Party{
+			{Name: "A", Reservation: 0.4, Weights: map[string]float64{"one": 1, "two": 1},
+				Scores: map[string][]float64{"one": {1, 0}, "two": {1, 0}}},
+			{Name: "B", Reservation: 0.4, Weights: map[string]float64{"one": 1, "two": 1},
+				Scores: map[string][]float64{"one": {0, 1}, "two": {0, 1}}},
+		},
+	}
+	for _, dis := range []Disagreement{DisagreeZero, DisagreeReservation} {
+		r, err := AnalysePackages(d, 0, dis)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Frontier.Points) != 4 {
+			t.Errorf("%s: %d frontier points, want all 4 packages (zero-sum)", dis, len(r.Frontier.Points))
+		}
+		if len(r.ZOPA) != 2 {
+			t.Errorf("%s: ZOPA %d packages, want the 2 split packages", dis, len(r.ZOPA))
+		}
+		for name, sol := range map[string][]Package{"nash": r.Nash, "ks": r.KalaiSmorodinsky, "egalitarian": r.Egalitarian} {
+			if len(sol) != 2 {
+				t.Errorf("%s %s: %d packages, want the 2 tied split packages", dis, name, len(sol))
+			}
+			for _, p := range sol {
+				if p.UA != 0.5 || p.UB != 0.5 {
+					t.Errorf("%s %s: package %v utilities (%v, %v)", dis, name, p.Options, p.UA, p.UB)
+				}
+			}
+		}
+		// Maximum welfare: all four packages sum to 1 (zero-sum); with the
+		// reservation disagreement point only the two splits qualify.
+		want := 4
+		if dis == DisagreeReservation {
+			want = 2
+		}
+		if len(r.MaxWelfare) != want {
+			t.Errorf("%s: max welfare %d packages, want %d", dis, len(r.MaxWelfare), want)
+		}
+	}
+}
