@@ -117,7 +117,16 @@ func describeEntry(e *Entry) string {
 	if e.Time.Future {
 		q = append(q, "intended for "+e.Time.String())
 	}
-	return fmt.Sprintf("%s %s on %s: %s (%s)", e.Claim.Actor, actVerb(e.Claim.Act), e.Claim.Issue, oneLine(e.Claim.Position), strings.Join(q, "; "))
+	return fmt.Sprintf("%s %s on %s: %s (%s)", e.Claim.Actor, actVerb(e.Claim.Act), e.Claim.Issue, positionText(e.Claim.Position, e.Claim.Sentence), strings.Join(q, "; "))
+}
+
+// positionText is the claim's position summary, or its sentence (clipped)
+// when the summary is too short to stand alone.
+func positionText(position, sentence string) string {
+	if len(strings.Fields(position)) >= 3 {
+		return oneLine(position)
+	}
+	return "“" + clipText(oneLine(sentence), 160) + "”"
 }
 
 func actVerb(act string) string {
@@ -176,7 +185,7 @@ func (v *View) Brief(since time.Time) BriefData {
 		inChange[ch.To] = true
 		text := fmt.Sprintf("**%s, %s**: %s %s — %s", ch.Party, ch.Issue, ch.Kind, "("+ch.What+")", describeEntry(ch.To))
 		if ch.Kind == NotRepeated {
-			text = fmt.Sprintf("**%s, %s**: not repeated — the demand (%s) is missing from a later list of demands; not a concession", ch.Party, ch.Issue, oneLine(ch.From.Claim.Position))
+			text = fmt.Sprintf("**%s, %s**: not repeated — the demand (%s) is missing from a later list of demands; not a concession", ch.Party, ch.Issue, positionText(ch.From.Claim.Position, ch.From.Claim.Sentence))
 		}
 		d.New = append(d.New, BriefItem{Text: text, Notes: fn.mark(ch.From, ch.To)})
 	}
@@ -212,7 +221,7 @@ func (v *View) Brief(since time.Time) BriefData {
 				q = append(q, st.Status)
 			}
 			q = append(q, fmt.Sprintf("confidence %.2f", st.Confidence), fmt.Sprintf("%d report(s)", st.Reports))
-			text := fmt.Sprintf("**%s**: %s — %s (%s; %s)", is, actVerb(st.Act), oneLine(st.Position), st.Time, strings.Join(q, ", "))
+			text := fmt.Sprintf("**%s**: %s — %s (%s; %s)", is, actVerb(st.Act), positionText(st.Position, st.Basis[len(st.Basis)-1].Claim.Sentence), st.Time, strings.Join(q, ", "))
 			if pv, ok := v.PositionValue(p, is); ok {
 				text += fmt.Sprintf("; on the scale: %s (%g)", pv.Label, pv.Value)
 			}
