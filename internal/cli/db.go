@@ -16,6 +16,9 @@ import (
 // $XDG_DATA_HOME/parley/parley.db, else ~/.local/share/parley/parley.db.
 func dbPath(g *Globals) (string, error) {
 	if g.DB != "" {
+		if fi, err := os.Stat(g.DB); err == nil && fi.IsDir() {
+			return "", usagef("the database %s is a directory (check --db and PARLEY_DB)", g.DB)
+		}
 		return g.DB, nil
 	}
 	// The XDG specification says a relative XDG_DATA_HOME is invalid and

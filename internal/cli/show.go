@@ -63,6 +63,9 @@ func docRefError(cmd, ref string, err error) error {
 	case errors.Is(err, store.ErrAmbiguous):
 		return usagef("%s: %v", cmd, err)
 	case errors.Is(err, store.ErrNotFound):
+		if len(strings.TrimSpace(ref)) < store.MinPrefix {
+			return fmt.Errorf("%s: no document %q (an ID prefix needs at least %d characters; see parley docs)", cmd, ref, store.MinPrefix)
+		}
 		return fmt.Errorf("%s: no document %q (see parley docs)", cmd, ref)
 	}
 	return fmt.Errorf("%s: %w", cmd, err)
