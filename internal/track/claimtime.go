@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"parley/internal/model"
 )
@@ -69,6 +70,9 @@ func minPrecision(a, b model.Precision) model.Precision {
 
 // timeRules are the compiled patterns over the words of data/time.yaml.
 type timeRules struct {
+	// words are every word the rules look for: a sentence with none of
+	// them and no digit names no time.
+	words                                       map[string]bool
 	w                                           timeWords
 	iso, dmy, mdy, dm, md, partMonth, monthYear *regexp.Regexp
 	relUnits, inUnits, relWord, weekday, year   *regexp.Regexp
@@ -99,7 +103,20 @@ func keys[V any](m map[string]V) []string {
 
 func compileTimeRules() *timeRules {
 	w := mustTables().time
-	r := &timeRules{w: w}
+	r := &timeRules{w: w, words: map[string]bool{}}
+	for _, group := range [][]string{keys(w.Months), keys(w.Weekdays), keys(w.Units),
+		{"yesterday", "today", "tomorrow", "ago", "later", "earlier", "coming", "next", "last", "soon", "shortly", "near"}} {
+		for _, x := range group {
+			r.words[x] = true
+		}
+	}
+	for _, x := range w.VagueFuture {
+		for _, f := range strings.Fields(x) {
+			if len(f) > 3 {
+				r.words[f] = true
+			}
+		}
+	}
 	all := alt(keys(w.Months))
 	var full []string // full month names, not "may": too often a modal verb
 	for k := range w.Months {
@@ -226,6 +243,12 @@ func ResolveTime(sentence string, doc model.Document) ClaimTime {
 	pub := doc.Published
 	if dated {
 		pub = date(pub.Year(), int(pub.Month()), pub.Day())
+	}
+	if !r.mayNameTime(s) {
+		if !dated {
+			return ClaimTime{Undated: true, Note: "the report is undated"}
+		}
+		return ClaimTime{Time: pub, Precision: doc.PublishedPrecision}
 	}
 	futureCue := r.future.MatchString(s)
 
@@ -405,6 +428,19 @@ func ResolveTime(sentence string, doc model.Document) ClaimTime {
 		out.Note = "the report is undated"
 	}
 	return out
+}
+
+// mayNameTime is a quick test before the patterns: a digit or a time word.
+func (r *timeRules) mayNameTime(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, f := range strings.FieldsFunc(s, func(c rune) bool { return !unicode.IsLetter(c) }) {
+		if r.words[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // later reports whether t falls in a later period than ref at precision p.

@@ -1,6 +1,8 @@
 package track
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -47,21 +49,24 @@ func differentSources(a, b *Entry) bool {
 // which one entry denies the other are verdicts, not conflicts.
 func (v *View) Conflicts() []Conflict {
 	var out []Conflict
-	for i, a := range v.Entries {
-		for _, b := range v.Entries[i+1:] {
-			if !sameSlot(a, b) || !within(a.order, b.order, v.Weights.ConflictDays) {
-				continue
+	for _, slot := range v.slots() {
+		for i, a := range slot {
+			for _, b := range slot[i+1:] {
+				if !within(a.order, b.order, v.Weights.ConflictDays) {
+					continue
+				}
+				if !incompatible(a.Claim.Act, b.Claim.Act) || !differentSources(a, b) {
+					continue
+				}
+				if containsEntry(a.DeniedBy, b) || containsEntry(b.DeniedBy, a) {
+					continue
+				}
+				out = append(out, Conflict{Party: a.Claim.Actor, Issue: a.Claim.Issue, A: a, B: b,
+					Why: a.Claim.Act + " vs " + b.Claim.Act + " within " + itoa(v.Weights.ConflictDays) + " days, from " + sourceLabel(a) + " and " + sourceLabel(b)})
 			}
-			if !incompatible(a.Claim.Act, b.Claim.Act) || !differentSources(a, b) {
-				continue
-			}
-			if containsEntry(a.DeniedBy, b) || containsEntry(b.DeniedBy, a) {
-				continue
-			}
-			out = append(out, Conflict{Party: a.Claim.Actor, Issue: a.Claim.Issue, A: a, B: b,
-				Why: a.Claim.Act + " vs " + b.Claim.Act + " within " + itoa(v.Weights.ConflictDays) + " days, from " + sourceLabel(a) + " and " + sourceLabel(b)})
 		}
 	}
+	slices.SortStableFunc(out, func(x, y Conflict) int { return cmp.Compare(x.B.seq, y.B.seq) })
 	return out
 }
 

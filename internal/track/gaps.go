@@ -187,6 +187,11 @@ func (v *View) describe(g Gap) string {
 // data/salience.yaml and the issue mentions the extractor recorded in the
 // case's claims.
 func (v *View) salience() map[string][]Salience {
+	v.salienceOnce.Do(func() { v.salienceVal = v.findSalience() })
+	return v.salienceVal
+}
+
+func (v *View) findSalience() map[string][]Salience {
 	t := mustTables()
 	cues := make([]string, len(t.salience))
 	weight := map[string]float64{}
@@ -211,11 +216,18 @@ func (v *View) salience() map[string][]Salience {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	used := map[string]bool{}
+	for _, e := range v.Entries {
+		used[e.Claim.Doc] = true
+		for _, c := range e.Copies {
+			used[c] = true
+		}
+	}
 	out := map[string][]Salience{}
 	seen := map[string]bool{} // one estimate per sentence and issue, copies once
 	for _, id := range ids {
 		d := v.Docs[id]
-		if !v.Case.inWindow(d) || !v.usesDoc(id) {
+		if !v.Case.inWindow(d) || !used[id] {
 			continue
 		}
 		for _, sp := range splitSentences(d.Text) {
@@ -252,14 +264,4 @@ func (v *View) salience() map[string][]Salience {
 		}
 	}
 	return out
-}
-
-// usesDoc reports whether any entry of the case comes from the document.
-func (v *View) usesDoc(id string) bool {
-	for _, e := range v.Entries {
-		if e.Claim.Doc == id || slices.Contains(e.Copies, id) {
-			return true
-		}
-	}
-	return false
 }

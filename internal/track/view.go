@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -109,6 +110,9 @@ type View struct {
 	Weights Weights
 	// Ref is the time recency is measured from: the latest dated entry.
 	Ref time.Time
+
+	salienceOnce sync.Once
+	salienceVal  map[string][]Salience
 }
 
 // NewView selects the case's claims (parties and mediators, issues in
@@ -206,25 +210,44 @@ func sameSlot(a, b *Entry) bool {
 // the entries of the same party, act and issue within the corroboration
 // window. Entries that share an original report are one report.
 func (v *View) countReports() {
-	for _, e := range v.Entries {
-		var groups [][]string // root sets of independent reports
-		for _, f := range v.Entries {
-			if !sameSlot(e, f) || e.Claim.Act != f.Claim.Act || !within(e.order, f.order, v.Weights.CorroborationDays) {
-				continue
-			}
-			merged := slices.Clone(f.roots)
-			var keep [][]string
-			for _, g := range groups {
-				if overlaps(g, merged) {
-					merged = append(merged, g...)
-				} else {
-					keep = append(keep, g)
+	for _, slot := range v.slots() {
+		for _, e := range slot {
+			var groups [][]string // root sets of independent reports
+			for _, f := range slot {
+				if e.Claim.Act != f.Claim.Act || !within(e.order, f.order, v.Weights.CorroborationDays) {
+					continue
 				}
+				merged := slices.Clone(f.roots)
+				var keep [][]string
+				for _, g := range groups {
+					if overlaps(g, merged) {
+						merged = append(merged, g...)
+					} else {
+						keep = append(keep, g)
+					}
+				}
+				groups = append(keep, merged)
 			}
-			groups = append(keep, merged)
+			e.Reports = len(groups)
 		}
-		e.Reports = len(groups)
 	}
+}
+
+// slots groups the entries by party and issue, each group in time order.
+func (v *View) slots() [][]*Entry {
+	idx := map[string]int{}
+	var out [][]*Entry
+	for _, e := range v.Entries {
+		k := e.Claim.Actor + "\x00" + e.Claim.Issue
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], e)
+	}
+	return out
 }
 
 func overlaps(a, b []string) bool {
