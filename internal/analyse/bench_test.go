@@ -118,9 +118,10 @@ func BenchmarkDEU3AllModels(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	models := DEU3Models(ModelOptions{})
 	loopCPU(b, func() {
-		if _, err := Backtest(d.Issues, models, true); err != nil {
+		// New models each time: the fitted expected-utility model caches
+		// its runs.
+		if _, err := Backtest(d.Issues, DEU3Models(ModelOptions{}), true); err != nil {
 			b.Fatal(err)
 		}
 	})

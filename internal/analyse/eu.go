@@ -100,60 +100,101 @@ type euState struct {
 func (m *euState) dist(a, b float64) float64 { return math.Abs(a-b) / m.rng }
 
 // votes holds, for one vector of exponents r, each voter's distance to
-// each actor raised to the voter's exponent, dp[k][a] = d_ka^r_k, and the
-// denominator of the win probabilities, all = Σ_k Σ_a Σ_b |v_k(a,b)|, where
-// v_k(a,b) = c_k·s_k·(dp[k][b] − dp[k][a]) is k's vote for a against b.
+// each distinct position raised to the voter's exponent, dp[k][u] = d_ku^r_k,
+// the denominator of the win probabilities, all = Σ_k Σ_a Σ_b |v_k(a,b)|
+// over all actors a, b, where v_k(a,b) = c_k·s_k·(d_kb^r_k − d_ka^r_k) is k's
+// vote for a against b, and the win probabilities between distinct
+// positions. Actors often share positions, so the work is over the nu
+// distinct positions.
 type votes struct {
-	dp  [][]float64
-	cs  []float64
-	all float64
+	uidx []int
+	dp   [][]float64
+	cs   []float64
+	all  float64
+	p    [][]float64 // p[u][w] = P(the position u beats the position w)
 }
 
 func (m *euState) votes(r []float64) *votes {
 	n := len(m.x)
-	v := &votes{dp: make([][]float64, n), cs: make([]float64, n)}
+	uidx, nu := m.distinct()
+	ux := make([]float64, nu)
+	for a, u := range uidx {
+		ux[u] = m.x[a]
+	}
+	v := &votes{uidx: uidx, dp: make([][]float64, n), cs: make([]float64, n)}
+	row := make([]float64, n)
 	for k := range n {
 		v.cs[k] = m.c[k] * m.s[k]
-		v.dp[k] = make([]float64, n)
-		for a := range n {
-			v.dp[k][a] = math.Pow(m.dist(m.x[k], m.x[a]), r[k])
+		v.dp[k] = make([]float64, nu)
+		for u, x := range ux {
+			d := m.dist(m.x[k], x)
+			if r[k] != 1 {
+				d = math.Pow(d, r[k])
+			}
+			v.dp[k][u] = d
 		}
-	}
-	// Σ_a Σ_b |row[b] − row[a]| = 2 Σ_b (b·v_b − Σ_{a<b} v_a) over the
-	// sorted row v.
-	sorted := make([]float64, n)
-	for k := range n {
-		copy(sorted, v.dp[k])
-		slices.Sort(sorted)
+		// Σ_a Σ_b |row[b] − row[a]| = 2 Σ_b (b·v_b − Σ_{a<b} v_a) over
+		// the sorted row v of all actors.
+		for a, u := range uidx {
+			row[a] = v.dp[k][u]
+		}
+		slices.Sort(row)
 		var sum, prefix float64
-		for b, vb := range sorted {
+		for b, vb := range row {
 			sum += float64(b)*vb - prefix
 			prefix += vb
 		}
 		v.all += v.cs[k] * 2 * sum
 	}
+	v.p = make([][]float64, nu)
+	for u := range nu {
+		v.p[u] = make([]float64, nu)
+		if v.all == 0 {
+			continue
+		}
+		for w := range nu {
+			var pos float64
+			for k, dk := range v.dp {
+				if d := dk[w] - dk[u]; d > 0 {
+					pos += v.cs[k] * d
+				}
+			}
+			v.p[u][w] = pos / v.all
+		}
+	}
 	return v
 }
 
 // prob is P(i beats j) = Σ_k max(0, v_k(i,j)) / all.
-func (v *votes) prob(i, j int) float64 {
-	if v.all == 0 {
-		return 0
+func (v *votes) prob(i, j int) float64 { return v.p[v.uidx[i]][v.uidx[j]] }
+
+// distinct numbers the actors' positions: uidx[a] is the index of actor
+// a's position among the nu distinct positions.
+func (m *euState) distinct() (uidx []int, nu int) {
+	uidx = make([]int, len(m.x))
+	seen := map[float64]int{}
+	for a, x := range m.x {
+		u, ok := seen[x]
+		if !ok {
+			u = len(seen)
+			seen[x] = u
+		}
+		uidx[a] = u
 	}
-	var pos float64
-	for k, row := range v.dp {
-		pos += max(0, v.cs[k]*(row[j]-row[i]))
-	}
-	return pos / v.all
+	return uidx, len(seen)
 }
 
-// eu is the expected utility of i challenging j, with exponent r for the
-// utilities and the votes v.
-func (m *euState) eu(i, j int, r float64, v *votes) float64 {
-	d := m.dist(m.x[i], m.x[j])
-	us := 2 - 4*math.Pow(0.5-0.5*d, r)
-	uf := 2 - 4*math.Pow(0.5+0.5*d, r)
-	usq := 2 - 4*math.Pow(0.5, r)
+// utilities are U^s, U^f and U^sq at normalised distance d with exponent r.
+func utilities(d, r float64) (us, uf, usq float64) {
+	if r == 1 {
+		return 2 * d, -2 * d, 0
+	}
+	return 2 - 4*math.Pow(0.5-0.5*d, r), 2 - 4*math.Pow(0.5+0.5*d, r), 2 - 4*math.Pow(0.5, r)
+}
+
+// eu is the expected utility of i challenging j given the utilities and
+// the votes v.
+func (m *euState) eu(i, j int, us, uf, usq float64, v *votes) float64 {
 	p := v.prob(i, j)
 	return m.s[j]*(p*us+(1-p)*uf) + (1-m.s[j])*us - usq
 }
@@ -170,7 +211,8 @@ func (m *euState) risk() []float64 {
 	for i := range n {
 		for j := range n {
 			if j != i {
-				danger[i] += m.eu(j, i, 1, v)
+				us, uf, usq := utilities(m.dist(m.x[i], m.x[j]), 1)
+				danger[i] += m.eu(j, i, us, uf, usq, v)
 			}
 		}
 	}
@@ -242,7 +284,11 @@ func RunEU(actors []Actor, rounds int) (*EUResult, error) {
 		rd := EURound{Round: round, Risk: r}
 		next := slices.Clone(m.x)
 		v := m.votes(r)
+		uidx, nu := m.distinct()
+		utilS, utilF, utilQ := make([]float64, nu), make([]float64, nu), make([]float64, nu)
+		utilOK := make([]bool, nu)
 		for i := range n {
+			clear(utilOK)
 			var best *EUOffer
 			rank := func(o *EUOffer) int {
 				switch o.Kind {
@@ -258,8 +304,14 @@ func RunEU(actors []Actor, rounds int) (*EUResult, error) {
 				if j == i || m.x[j] == m.x[i] {
 					continue
 				}
-				a := m.eu(i, j, r[i], v) // i challenging j, in i's eyes
-				b := m.eu(j, i, r[i], v) // j challenging i, in i's eyes
+				u := uidx[j]
+				if !utilOK[u] {
+					utilS[u], utilF[u], utilQ[u] = utilities(m.dist(m.x[i], m.x[j]), r[i])
+					utilOK[u] = true
+				}
+				us, uf, usq := utilS[u], utilF[u], utilQ[u]
+				a := m.eu(i, j, us, uf, usq, v) // i challenging j, in i's eyes
+				b := m.eu(j, i, us, uf, usq, v) // j challenging i, in i's eyes
 				o := EUOffer{From: res.Actors[j], To: res.Actors[i], EUFrom: b, EUTo: a}
 				switch {
 				case b > a && a > 0:

@@ -248,7 +248,9 @@ type Frontier struct {
 // next issue to every point of the frontier so far (the sums stay sorted, so
 // the merge is linear) and pruning the dominated sums. With epsilon > 0 the
 // frontier is thinned after each of the n merges to one point per box of
-// side epsilon/n, so the final error is at most epsilon in each utility.
+// side epsilon/(2n), and the result to one per box of side epsilon/2, so
+// every Pareto-optimal package is within epsilon, in each utility, of a
+// listed one.
 func ParetoFrontier(d *Domain, epsilon float64) (*Frontier, error) {
 	if err := d.Validate(); err != nil {
 		return nil, fmt.Errorf("analyse: pareto frontier: %w", err)
@@ -258,7 +260,7 @@ func ParetoFrontier(d *Domain, epsilon float64) (*Frontier, error) {
 	}
 	contrib := d.contributions()
 	front := []fpoint{{0, 0, nil}}
-	step := epsilon / float64(len(d.Issues))
+	step := epsilon / 2 / float64(len(d.Issues))
 	var buf []cand
 	for i := range d.Issues {
 		opts := make([]fpoint, len(contrib[i]))
@@ -294,6 +296,9 @@ func ParetoFrontier(d *Domain, epsilon float64) (*Frontier, error) {
 		buf = sweepCand(buf)
 		if step > 0 {
 			buf = thinCand(buf, step)
+		}
+		if step > 0 && i == len(d.Issues)-1 {
+			buf = thinCand(buf, epsilon/2)
 		}
 		next := make([]fpoint, len(buf))
 		links := make([]choice, len(buf)) // one allocation per merge
