@@ -15,8 +15,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
-
 	"parley/internal/model"
 )
 
@@ -53,7 +51,7 @@ type Mention struct {
 // Gazetteer holds the actor entries and resolves mentions.
 type Gazetteer struct {
 	e    *entries
-	ac   ahocorasick.AhoCorasick
+	m    *matcher
 	pats [][]target // by pattern index
 	// holders lists, per canonical party name, the people with a role for it.
 	holders map[string][]int
@@ -91,11 +89,16 @@ type target struct {
 // Load reads the embedded data and then each user file in order; later
 // entries extend or override earlier ones with the same name (set fields
 // replace, lists are appended).
+//
+// The embedded data are read from a snapshot of the decoded YAML when the
+// snapshot matches the data files (see snapshot.go), and decoded from the
+// YAML otherwise.
 func Load(userFiles ...string) (*Gazetteer, error) {
-	srcs, err := embeddedSources()
+	e, err := loadEmbedded()
 	if err != nil {
 		return nil, err
 	}
+	var srcs []source
 	for _, name := range userFiles {
 		s, err := readUserFile(name)
 		if err != nil {
@@ -103,9 +106,10 @@ func Load(userFiles ...string) (*Gazetteer, error) {
 		}
 		srcs = append(srcs, s)
 	}
-	e, err := loadSources(srcs)
-	if err != nil {
-		return nil, err
+	if len(srcs) > 0 {
+		if e, err = mergeSources(e, srcs); err != nil {
+			return nil, err
+		}
 	}
 	return build(e), nil
 }
@@ -178,10 +182,7 @@ func build(e *entries) *Gazetteer {
 		add(phrase, target{kind: tStop})
 	}
 	g.findArmies()
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{
-		MatchKind: ahocorasick.LeftMostLongestMatch,
-	})
-	g.ac = b.Build(patterns)
+	g.m = newMatcher(patterns)
 	return g
 }
 
@@ -215,6 +216,10 @@ func upperInitials(form string) []int {
 	}
 	return out
 }
+
+// Problems lists references in the embedded data that were dropped while
+// loading (a role for an unknown party). It is empty in a clean build.
+func (g *Gazetteer) Problems() []string { return g.e.problems }
 
 // Parties returns every party entry, in load order.
 func (g *Gazetteer) Parties() []*Party { return g.e.parties }

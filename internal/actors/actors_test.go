@@ -308,6 +308,16 @@ func TestUserFileErrors(t *testing.T) {
 	}
 }
 
+func TestEmbeddedDataClean(t *testing.T) {
+	g, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range g.Problems() {
+		t.Error(p)
+	}
+}
+
 // TestCoverage checks that the embedded data covers what the issue asks.
 func TestCoverage(t *testing.T) {
 	g := load(t)

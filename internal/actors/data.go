@@ -72,6 +72,7 @@ type Role struct {
 
 	from, to time.Time // parsed; zero = open
 	at       string    // file:line:col of the role's party
+	embedded bool      // from the embedded data, not a user's file
 }
 
 // dataFile is the shape of one YAML file.
@@ -117,8 +118,9 @@ func parseRoleDate(s string, end bool) (time.Time, error) {
 
 // source is one file to load.
 type source struct {
-	name string
-	data []byte
+	name     string
+	data     []byte
+	embedded bool
 }
 
 // embeddedSources lists data/*.yaml in name order.
@@ -134,7 +136,7 @@ func embeddedSources() ([]source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("actors: read %s: %w", e, err)
 		}
-		out = append(out, source{name: path.Join("internal/actors", e), data: b})
+		out = append(out, source{name: path.Join("internal/actors", e), data: b, embedded: true})
 	}
 	return out, nil
 }
@@ -192,6 +194,7 @@ type entries struct {
 	partyIndex  map[string]int // folded name → index
 	people      []*Person
 	personIndex map[string]int
+	problems    []string // dropped references in the embedded data
 }
 
 // merge adds the decoded file's entries. An entry whose name exists
@@ -253,6 +256,7 @@ func (e *entries) merge(d *decoded) error {
 			r := &p.Roles[k]
 			rat := d.position(fmt.Sprintf("$.people[%d].roles[%d].party", i, k))
 			r.at = rat
+			r.embedded = d.src.embedded
 			var err error
 			if r.from, err = parseRoleDate(r.From, false); err != nil {
 				return fmt.Errorf("actors: %s: %s: from: %w", rat, p.Name, err)
@@ -312,12 +316,23 @@ func (e *entries) check() error {
 			return fmt.Errorf("actors: %s: party %q: unknown base %q", p.baseAt, p.Name, p.Base)
 		}
 	}
+	// A role for an unknown party is an error in a user's file. In the
+	// embedded data it is dropped and reported by Problems (a test keeps
+	// the embedded data clean), so that the gazetteer always loads.
 	for _, p := range e.people {
+		kept := p.Roles[:0]
 		for _, r := range p.Roles {
-			if !known(r.Party) {
-				return fmt.Errorf("actors: %s: %s: unknown party %q", r.at, p.Name, r.Party)
+			if known(r.Party) {
+				kept = append(kept, r)
+				continue
 			}
+			msg := fmt.Sprintf("%s: %s: unknown party %q", r.at, p.Name, r.Party)
+			if !r.embedded {
+				return fmt.Errorf("actors: %s", msg)
+			}
+			e.problems = append(e.problems, msg)
 		}
+		p.Roles = kept
 	}
 	// Canonicalise party names in roles and parents to the entry's spelling.
 	for _, p := range e.parties {
@@ -356,7 +371,15 @@ func appendNew(list []string, more ...string) []string {
 
 // loadSources decodes and merges every source in order.
 func loadSources(srcs []source) (*entries, error) {
-	e := &entries{partyIndex: map[string]int{}, personIndex: map[string]int{}}
+	return mergeSources(newEntries(), srcs)
+}
+
+func newEntries() *entries {
+	return &entries{partyIndex: map[string]int{}, personIndex: map[string]int{}}
+}
+
+// mergeSources decodes srcs and merges them onto e.
+func mergeSources(e *entries, srcs []source) (*entries, error) {
 	files := make([]*decoded, len(srcs))
 	errs := make([]error, len(srcs))
 	// Decoding is the slow part: decode files in parallel, merge in order.

@@ -23,8 +23,10 @@ func foldRune(r rune) string {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
 		}
-		if r == '\t' || r == '\n' || r == '\r' {
+		if r == '\t' {
 			r = ' '
+		} else if r == '\r' {
+			r = '\n'
 		}
 		return string(r)
 	}
@@ -51,6 +53,9 @@ var foldTable = func() map[rune]string {
 }()
 
 func slowFold(r rune) string {
+	if r == '\u2028' || r == '\u2029' || r == '\u0085' {
+		return "\n"
+	}
 	if unicode.IsSpace(r) {
 		return " "
 	}
@@ -81,8 +86,10 @@ func fold(text string) folded {
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
-			} else if c == '\t' || c == '\n' || c == '\r' {
+			} else if c == '\t' {
 				c = ' '
+			} else if c == '\r' {
+				c = '\n'
 			} else if c == '`' {
 				c = '\''
 			}

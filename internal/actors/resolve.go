@@ -45,51 +45,23 @@ func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
 	return out
 }
 
-// scan finds every pattern occurrence with word boundaries and case rules,
-// leftmost-longest, in one pass. The automaton's iterator reports the
-// longest match at each successive start; matches overlapping an accepted
-// one are skipped.
+// scan finds every name in one pass, leftmost-longest on whole tokens,
+// keeping the first (longest) candidate at a position that fits the text's
+// case.
 func (g *Gazetteer) scan(text string, f folded) []cand {
 	var out []cand
-	lastEnd := 0
-	it := g.ac.IterByte(f.b)
-	for m := it.Next(); m != nil; m = it.Next() {
-		fs, fe := m.Start(), m.End()
-		if fs < lastEnd || !boundaryOK(f.b, fs, fe) {
-			continue
-		}
+	g.m.find(f.b, func(id, fs, fe int) bool {
 		s, e := int(f.orig[fs]), int(f.orig[fe])
 		if s == e {
-			continue
+			return false
 		}
-		c, ok := g.candFor(text, s, e, g.pats[m.Pattern()])
-		if !ok {
-			continue
+		c, ok := g.candFor(text, s, e, g.pats[id])
+		if ok {
+			out = append(out, c)
 		}
-		out = append(out, c)
-		lastEnd = fe
-	}
+		return ok
+	})
 	return out
-}
-
-// boundaryOK checks that a match in folded text starts and ends at word
-// boundaries where the pattern starts or ends with a letter or digit.
-func boundaryOK(b []byte, s, e int) bool {
-	if s > 0 {
-		first, _ := utf8.DecodeRune(b[s:])
-		prev, _ := utf8.DecodeLastRune(b[:s])
-		if isWordRune(first) && isWordRune(prev) {
-			return false
-		}
-	}
-	if e < len(b) {
-		last, _ := utf8.DecodeLastRune(b[:e])
-		next, _ := utf8.DecodeRune(b[e:])
-		if isWordRune(last) && isWordRune(next) {
-			return false
-		}
-	}
-	return true
 }
 
 // candFor picks the targets of a match that fit the text's case and builds

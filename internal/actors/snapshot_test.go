@@ -1,0 +1,56 @@
+package actors_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"testing"
+
+	"parley/internal/actors"
+)
+
+var update = flag.Bool("update", false, "rewrite snapshot.gob from the data files")
+
+// TestSnapshot checks that snapshot.gob matches the data files, and
+// rewrites it with -update.
+func TestSnapshot(t *testing.T) {
+	if *update {
+		var b bytes.Buffer
+		if err := actors.WriteSnapshot(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("snapshot.gob", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Log("snapshot.gob rewritten; rebuild to embed it")
+		return
+	}
+	if !actors.SnapshotCurrent() {
+		t.Fatal("snapshot.gob is stale (the data files changed): run go test ./internal/actors -run TestSnapshot -update")
+	}
+}
+
+// TestSnapshotSameAsYAML checks that the snapshot and the YAML give the
+// same entries.
+func TestSnapshotSameAsYAML(t *testing.T) {
+	fromSnap, err := actors.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromYAML, err := actors.LoadYAMLOnly()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if describeEntries(fromSnap) != describeEntries(fromYAML) {
+		t.Error("the snapshot and the YAML give different entries")
+	}
+}
+
+func describeEntries(g *actors.Gazetteer) string {
+	b, err := json.Marshal([]any{g.Parties(), g.People()})
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
