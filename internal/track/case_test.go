@@ -66,3 +66,13 @@ func TestCaseMarshalRoundTrip(t *testing.T) {
 		t.Errorf("round trip: %+v", c2)
 	}
 }
+
+func TestExampleCaseFile(t *testing.T) {
+	c, _, err := track.ReadCaseFile("testdata/ru-ua.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Scales) != 2 || len(c.Scales["territory"].Points) != 5 {
+		t.Errorf("scales %+v", c.Scales)
+	}
+}

@@ -3,6 +3,9 @@ package track_test
 import (
 	"strings"
 	"testing"
+
+	"parley/internal/model"
+	"parley/internal/track"
 )
 
 const scaledCase = `name: s
@@ -119,5 +122,38 @@ func TestSalienceGoesToTheIssueNamed(t *testing.T) {
 		if g.Issue == "territory" && len(g.Salience) != 1 {
 			t.Errorf("territory salience %+v, want one", g.Salience)
 		}
+	}
+}
+
+func TestPlaceLongestCue(t *testing.T) {
+	c, err := track.ParseCase("c.yaml", []byte(`name: c
+parties: [Russia, Ukraine]
+scales:
+  alliance:
+    points:
+      - {value: 0, label: membership, cues: [join nato]}
+      - {value: 100, label: neutrality, cues: [neutral, not join nato]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		act, sentence string
+		want          float64
+		ok            bool
+	}{
+		{"demand", "Moscow wants Kyiv to stay neutral and not join NATO.", 100, true},
+		{"demand", "Kyiv wants to join NATO.", 0, true},
+		{"reject", "Kyiv rejects staying neutral.", 0, false},
+		{"concede", "Moscow no longer insists that Kyiv stay neutral.", 0, false},
+		{"propose", "Kyiv offers nothing on this.", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			p, ok := c.Scales["alliance"].Place(model.Claim{Act: tc.act, Sentence: tc.sentence})
+			if ok != tc.ok || ok && p.Value != tc.want {
+				t.Errorf("placed %v (%v), want %v (%v)", p.Value, ok, tc.want, tc.ok)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package track
 import (
 	"parley/internal/model"
 	"slices"
+	"strings"
 )
 
 // Placement is a claim placed on an issue's scale.
@@ -19,21 +20,24 @@ var placeable = []string{"demand", "propose", "accept"}
 // Place maps a claim to a point of the scale by the point's cue phrases,
 // found in the claim's position or sentence (the longest cue wins). Only
 // claims that state the party's own position (demand, propose, accept)
-// are placed.
+// are placed. "not join NATO" is placed by that cue, not by "join NATO"
+// inside it: the longest match wins.
 func (s Scale) Place(c model.Claim) (Placement, bool) {
 	if !slices.Contains(placeable, c.Act) {
 		return Placement{}, false
 	}
-	var best Placement
-	found := false
 	for _, text := range []string{c.Position, c.Sentence} {
+		var best Placement
+		bestLen, bestAt := 0, 0
 		for _, pt := range s.Points {
-			cue, at := findCue(text, pt.Cues)
-			if at >= 0 && (!found || len(cue) > len(best.Cue)) {
-				best, found = Placement{Value: pt.Value, Label: pt.Label, Cue: cue}, true
+			for _, m := range cueSpans(text, pt.Cues) {
+				n := m.End - m.Start
+				if n > bestLen || n == bestLen && m.Start < bestAt {
+					best, bestLen, bestAt = Placement{Value: pt.Value, Label: pt.Label, Cue: strings.ToLower(text[m.Start:m.End])}, n, m.Start
+				}
 			}
 		}
-		if found {
+		if bestLen > 0 {
 			return best, true
 		}
 	}
