@@ -170,12 +170,13 @@ func BenchmarkIngestJSONL100k(b *testing.B) {
 				sum, err := Run(context.Background(), st, []string{path}, nil, testOptions())
 				elapsed := time.Since(start)
 				peak := stop()
-				if err != nil || sum.New != n || sum.Failed != 0 {
+				if err != nil || sum.New+sum.NearDuplicates != n || sum.Failed != 0 {
 					b.Fatalf("summary %+v, %v", sum, err)
 				}
 				b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 				b.ReportMetric(float64(n)/elapsed.Seconds(), "docs/s")
 				b.ReportMetric(float64(fi.Size())/(1<<20), "file-MB")
+				b.ReportMetric(float64(sum.NearDuplicates), "false-near-dups")
 			}
 		})
 	}

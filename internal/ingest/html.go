@@ -76,6 +76,12 @@ func parseHTML(data []byte, pageURL, contentType string) (rawDoc, error) {
 			d.language = article.Language()
 		}
 	}
+	// Metadata is plain text: markup in it is stripped.
+	for _, f := range []*string{&d.title, &d.author, &d.outlet} {
+		if strings.ContainsAny(*f, "<&") {
+			*f = htmlFragmentText(*f)
+		}
+	}
 	d.text = dropByline(d.text, d.author)
 	if n := len(strings.Fields(d.text)); n < minHTMLWords && len(strings.Fields(body)) > n {
 		d.text = body // JSON-LD articleBody

@@ -211,7 +211,8 @@ func TestParseHTML(t *testing.T) {
 				t.Fatalf("got %d documents, failures %v; want 1 document", len(docs), fails)
 			}
 			d := docs[0]
-			for _, furniture := range []string{"Subscribe now", "Related stories", "All rights reserved", "Accueil", "mentions l"} {
+			for _, furniture := range []string{"Subscribe now", "Related stories", "All rights reserved", "Accueil", "mentions l",
+				"Injected", "Hidden text", "commented-out", "enable JavaScript", "alert(", "<"} {
 				if strings.Contains(d.Text, furniture) {
 					t.Errorf("page furniture %q kept in the text", furniture)
 				}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -455,4 +456,59 @@ func TestFeedConditionalGet(t *testing.T) {
 			t.Errorf("followed entry stored as %+v", d)
 		}
 	})
+}
+
+// cancelAfter is a reader of lines that cancels a context once it has
+// delivered n lines: a failure in the middle of a run.
+type cancelAfter struct {
+	lines  []string
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	if len(c.lines) == 0 {
+		return 0, io.EOF
+	}
+	if c.n == 0 {
+		c.cancel()
+	}
+	c.n--
+	line := c.lines[0] + "\n"
+	c.lines = c.lines[1:]
+	return copy(p, line), nil
+}
+
+// TestRunInterrupted interrupts a run in the middle of its second batch:
+// Run reports the error, the first batch is stored whole and nothing of
+// the second is.
+func TestRunInterrupted(t *testing.T) {
+	st := openStore(t)
+	rng := rand.New(rand.NewPCG(9, 9))
+	var buf bytes.Buffer
+	var lines []string
+	for i := range 10 {
+		genReport(&buf, rng, i, 10_000) // one line per Read of the layered buffers
+		_, text, _ := strings.Cut(buf.String(), "\n\n")
+		lines = append(lines, fmt.Sprintf(`{"id": "i%d", "text": %q}`, i, text))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts := testOptions()
+	opts.BatchSize = 4
+	sum, err := Run(ctx, st, []string{"-"}, &cancelAfter{lines: lines, n: 6, cancel: cancel}, opts)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("Run error %v, want context.Canceled", err)
+	}
+	if sum.New != 4 {
+		t.Errorf("summary %+v, want the first batch of 4 stored", sum)
+	}
+	if n := countDocs(t, st); n != 4 {
+		t.Errorf("%d documents stored, want 4", n)
+	}
+	for i := range 4 {
+		if _, err := st.Document(context.Background(), fmt.Sprintf("i%d", i)); err != nil {
+			t.Errorf("document i%d of the first batch: %v", i, err)
+		}
+	}
 }
