@@ -3,8 +3,8 @@ package ingest
 import (
 	"bytes"
 	"fmt"
-	"math/rand/v2"
 	"hash/fnv"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
