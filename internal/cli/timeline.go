@@ -38,7 +38,7 @@ func (c *TimelineCmd) Run(env *Env, g *Globals) error {
 	if err != nil {
 		return err
 	}
-	t := &Table{Header: []string{"time", "party", "issue", "act", "position", "source", "hedged", "reports", "status", "outlet", "doc"}}
+	t := &Table{Header: []string{"time", "party", "issue", "act", "position", "source", "hedged", "reports", "status", "outlet", "doc", "time note"}}
 	for _, e := range v.Timeline(c.Party, c.Issue) {
 		r := timelineRow{Time: e.Time, Party: e.Claim.Actor, Issue: e.Claim.Issue, Act: e.Claim.Act,
 			Position: e.Claim.Position, Source: e.Claim.Source.Kind, Hedged: e.Claim.Hedged, Precond: e.Claim.Precondition,
@@ -48,7 +48,7 @@ func (c *TimelineCmd) Run(env *Env, g *Globals) error {
 			act += " (precondition)"
 		}
 		t.Add(r, timeString(e), r.Party, r.Issue, act, r.Position, r.Source, yesNo(r.Hedged),
-			strconv.Itoa(r.Reports), r.Status, e.Doc.Outlet, shortID(e.Doc.ID))
+			strconv.Itoa(r.Reports), r.Status, e.Doc.Outlet, shortID(e.Doc.ID), timeNote(e.Time))
 	}
 	return t.Write(env.Stdout, c.Format.Format)
 }
@@ -59,6 +59,18 @@ func timeString(e *track.Entry) string {
 		return "undated (ingested " + e.Doc.Ingested.UTC().Format(time.DateOnly) + ")"
 	}
 	return e.Time.String()
+}
+
+// timeNote says which expression a claim's time comes from, and why a
+// time could not be resolved.
+func timeNote(t track.ClaimTime) string {
+	switch {
+	case t.Note != "":
+		return t.Note
+	case t.Expr != "":
+		return "from " + strconv.Quote(t.Expr)
+	}
+	return ""
 }
 
 func yesNo(b bool) string {
