@@ -100,7 +100,7 @@ func parseHTML(data []byte, pageURL, contentType string) (rawDoc, error) {
 
 // dropByline removes a first paragraph that is only a byline or dateline
 // ("By Ines Varga", "David Mwangi, Pretoria · 2 November 2022"): short,
-// and starting with "By " or with the author's name.
+// not ended like a sentence, and starting with "By " or the author's name.
 func dropByline(text, author string) string {
 	t := strings.TrimLeft(text, " \t\r\n")
 	end := strings.Index(t, "\n\n")
@@ -108,8 +108,8 @@ func dropByline(text, author string) string {
 		return text
 	}
 	para := strings.TrimSpace(t[:end])
-	if len(strings.Fields(para)) > 12 {
-		return text
+	if len(strings.Fields(para)) > 12 || strings.ContainsAny(para[len(para)-1:], ".!?\"”") {
+		return text // a sentence, not a byline ("By noon the talks had failed.")
 	}
 	lower := strings.ToLower(para)
 	firstAuthor, _, _ := strings.Cut(author, ",")

@@ -1,6 +1,18 @@
 // Package ingest reads news reports — plain text, HTML pages, JSON Lines,
 // RSS/Atom/JSON feeds, directories, URLs and standard input — into
 // documents, and hands them to the store in batches.
+//
+// The format is found by sniffing the first bytes, with the file extension
+// or Content-Type deciding what content leaves open. Binary content is
+// refused. Plain text and JSON Lines must be UTF-8: invalid bytes are
+// refused with their offset, not guessed at, because a wrong guess garbles
+// names silently. HTML and feeds carry their charset, are decoded from it,
+// and any bytes still invalid become U+FFFD, as in a browser.
+//
+// Every stored text is normalised (NormalizeText); the document ID is the
+// SHA-256 of that text and SimHash its near-duplicate fingerprint. Dates
+// keep their precision and are never invented. Bad inputs become Failures
+// and never stop a run; only the store failing does.
 package ingest
 
 import (

@@ -460,3 +460,21 @@ func TestPublishedOption(t *testing.T) {
 		t.Errorf("dated document got %v, want its own date", docs[1].Published)
 	}
 }
+
+func TestDropByline(t *testing.T) {
+	body := "The talks resumed on Monday after a pause of two weeks, officials said."
+	tests := []struct{ name, text, author, want string }{
+		{"by line", "By Ines Varga\n\n" + body, "", body},
+		{"author dateline", "David Mwangi, Pretoria · 2 November 2022\n\n" + body, "David Mwangi", body},
+		{"sentence starting with By", "By noon the talks had failed.\n\n" + body, "", "By noon the talks had failed.\n\n" + body},
+		{"long first paragraph", "By the time the delegations arrived in the capital on Monday, the mood had changed completely\n\n" + body, "", "By the time the delegations arrived in the capital on Monday, the mood had changed completely\n\n" + body},
+		{"one paragraph", body, "", body},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dropByline(tt.text, tt.author); got != tt.want {
+				t.Errorf("dropByline = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
