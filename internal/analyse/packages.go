@@ -152,16 +152,7 @@ func (d *Domain) Utilities(options []int) (ua, ub float64) {
 // tieTol is the tolerance within which two utilities count as equal.
 const tieTol = 1e-12
 
-// choice is one link of a persistent list of option choices, last issue first.
-type choice struct {
-	opt  int32
-	prev *choice
-}
-
-type fpoint struct {
-	ua, ub float64
-	c      *choice
-}
+type fpoint struct{ ua, ub float64 }
 
 // byUADesc orders points by A's utility descending, then B's descending.
 func byUADesc(a, b fpoint) int {
@@ -171,44 +162,11 @@ func byUADesc(a, b fpoint) int {
 	return cmp.Compare(b.ub, a.ub)
 }
 
-// sweep keeps the non-dominated points of a list sorted by byUADesc;
-// points equal (within tieTol) to a kept point are kept too.
-func sweep(ps []fpoint) []fpoint {
-	out := ps[:0]
-	bestUB, bestUA := math.Inf(-1), math.Inf(-1)
-	for _, p := range ps {
-		switch {
-		case p.ub > bestUB+tieTol:
-			bestUB, bestUA = p.ub, p.ua
-			out = append(out, p)
-		case math.Abs(p.ub-bestUB) <= tieTol && math.Abs(p.ua-bestUA) <= tieTol:
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // cand is a merged point before it is kept: the index of the frontier point
 // it extends and the option it adds.
 type cand struct {
 	ua, ub   float64
 	src, opt int32
-}
-
-// sweepCand is sweep for merge candidates.
-func sweepCand(ps []cand) []cand {
-	out := ps[:0]
-	bestUB, bestUA := math.Inf(-1), math.Inf(-1)
-	for _, p := range ps {
-		switch {
-		case p.ub > bestUB+tieTol:
-			bestUB, bestUA = p.ub, p.ua
-			out = append(out, p)
-		case math.Abs(p.ub-bestUB) <= tieTol && math.Abs(p.ua-bestUA) <= tieTol:
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // thinCand keeps one point per ε-box along a frontier sorted by A's utility
@@ -259,30 +217,46 @@ func ParetoFrontier(d *Domain, epsilon float64) (*Frontier, error) {
 		return nil, fmt.Errorf("analyse: pareto frontier: epsilon %v is not a non-negative number", epsilon)
 	}
 	contrib := d.contributions()
-	front := []fpoint{{0, 0, nil}}
+	// The frontier so far holds utilities only; levels[i][n] says which
+	// point of level i−1 the n-th point of level i extends and with which
+	// option of issue i. No pointers, so the garbage collector has nothing
+	// to trace.
+	front := []fpoint{{0, 0}}
+	levels := make([][]link, len(d.Issues))
 	step := epsilon / 2 / float64(len(d.Issues))
 	var buf []cand
+	var opts []optPoint
 	for i := range d.Issues {
-		opts := make([]fpoint, len(contrib[i]))
+		opts = opts[:0]
 		for j, c := range contrib[i] {
-			opts[j] = fpoint{c[0], c[1], &choice{opt: int32(j)}}
+			opts = append(opts, optPoint{c[0], c[1], int32(j)})
 		}
-		slices.SortStableFunc(opts, byUADesc)
-		opts = sweep(opts)
+		slices.SortStableFunc(opts, func(a, b optPoint) int { return byUADesc(fpoint{a.ua, a.ub}, fpoint{b.ua, b.ub}) })
+		opts = sweepOpts(opts)
 		// k-way merge of front+opt for each remaining option: each list is
-		// sorted already, so the merged list is sorted in linear time.
+		// sorted already, so the merged list comes out sorted by A's
+		// utility, and the dominance sweep runs as the points come out.
+		// Along each list B's utility rises (the frontier is sorted by A's
+		// utility descending), so a list's candidates that B's best so far
+		// already beats are skipped as a prefix: they come out later than
+		// that best, hence with no more utility for A.
 		k := len(opts)
 		heads := make([]int, k)
 		buf = buf[:0]
+		bestUB, bestUA := math.Inf(-1), math.Inf(-1)
 		for {
 			best := -1
 			var bua, bub float64
 			for o := 0; o < k; o++ {
-				h := heads[o]
+				h, oub := heads[o], opts[o].ub
+				for h < len(front) && front[h].ub+oub < bestUB-tieTol {
+					h++
+				}
+				heads[o] = h
 				if h >= len(front) {
 					continue
 				}
-				ua, ub := front[h].ua+opts[o].ua, front[h].ub+opts[o].ub
+				ua, ub := front[h].ua+opts[o].ua, front[h].ub+oub
 				if best < 0 || ua > bua || (ua == bua && ub > bub) {
 					best, bua, bub = o, ua, ub
 				}
@@ -290,35 +264,69 @@ func ParetoFrontier(d *Domain, epsilon float64) (*Frontier, error) {
 			if best < 0 {
 				break
 			}
-			buf = append(buf, cand{bua, bub, int32(heads[best]), int32(best)})
+			c := cand{bua, bub, int32(heads[best]), opts[best].opt}
 			heads[best]++
+			switch {
+			case bub > bestUB+tieTol:
+				bestUB, bestUA = bub, bua
+				buf = append(buf, c)
+			case math.Abs(bub-bestUB) <= tieTol && math.Abs(bua-bestUA) <= tieTol:
+				buf = append(buf, c)
+			}
 		}
-		buf = sweepCand(buf)
 		if step > 0 {
 			buf = thinCand(buf, step)
-		}
-		if step > 0 && i == len(d.Issues)-1 {
-			buf = thinCand(buf, epsilon/2)
+			if i == len(d.Issues)-1 {
+				buf = thinCand(buf, epsilon/2)
+			}
 		}
 		next := make([]fpoint, len(buf))
-		links := make([]choice, len(buf)) // one allocation per merge
+		lv := make([]link, len(buf))
 		for n, c := range buf {
-			links[n] = choice{opt: opts[c.opt].c.opt, prev: front[c.src].c}
-			next[n] = fpoint{c.ua, c.ub, &links[n]}
+			next[n] = fpoint{c.ua, c.ub}
+			lv[n] = link{c.src, c.opt}
 		}
-		front = next
+		front, levels[i] = next, lv
 	}
 	out := &Frontier{Epsilon: epsilon, Points: make([]Package, len(front))}
-	for i, p := range front {
-		opts := make([]int, len(d.Issues))
-		c := p.c
-		for j := len(d.Issues) - 1; j >= 0; j-- {
-			opts[j] = int(c.opt)
-			c = c.prev
+	for n, p := range front {
+		options := make([]int, len(d.Issues))
+		at := int32(n)
+		for i := len(d.Issues) - 1; i >= 0; i-- {
+			l := levels[i][at]
+			options[i] = int(l.opt)
+			at = l.src
 		}
-		out.Points[i] = Package{Options: opts, UA: p.ua, UB: p.ub}
+		out.Points[n] = Package{Options: options, UA: p.ua, UB: p.ub}
 	}
 	return out, nil
+}
+
+// link is a frontier point's origin: the point of the previous level it
+// extends and the option it adds.
+type link struct{ src, opt int32 }
+
+// optPoint is one option of an issue with its utility contributions.
+type optPoint struct {
+	ua, ub float64
+	opt    int32
+}
+
+// sweepOpts keeps an issue's non-dominated options (ties kept), from a
+// list sorted by A's contribution descending.
+func sweepOpts(ps []optPoint) []optPoint {
+	out := ps[:0]
+	bestUB, bestUA := math.Inf(-1), math.Inf(-1)
+	for _, p := range ps {
+		switch {
+		case p.ub > bestUB+tieTol:
+			bestUB, bestUA = p.ub, p.ua
+			out = append(out, p)
+		case math.Abs(p.ub-bestUB) <= tieTol && math.Abs(p.ua-bestUA) <= tieTol:
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Disagreement selects the disagreement point of the bargaining solutions.
