@@ -100,7 +100,12 @@ func (v *View) attachVerdicts() {
 		if c, _ := findCue(e.Claim.Sentence, cues.Confirmation); c != "" {
 			e.Confirmation = true
 			for _, t := range v.verdictTargets(e) {
-				t.ConfirmedBy = append(t.ConfirmedBy, e)
+				// A confirmation speaks to claims of the same act; a denial
+				// to any, since the denied act is often read without its
+				// negation.
+				if t.Claim.Act == e.Claim.Act {
+					t.ConfirmedBy = append(t.ConfirmedBy, e)
+				}
 			}
 		}
 	}

@@ -214,7 +214,9 @@ func TestDenialsAndConflicts(t *testing.T) {
 		doc("y", "Y", "2024-02-04").claim("y", "Zelensky rejects the monitors.", "Ukraine", "reject", "security_guarantees").
 		// A confirmation.
 		doc("z", "Z", "2024-02-05").claim("z", "Russia offers a prisoner swap, sources say.", "Russia", "propose", "prisoners", source("anonymous", "sources", "")).
-		doc("w", "W", "2024-02-06").claim("w", "The Kremlin confirmed it offered a prisoner swap.", "Russia", "propose", "prisoners")
+		doc("w", "W", "2024-02-06").claim("w", "The Kremlin confirmed it offered a prisoner swap.", "Russia", "propose", "prisoners").
+		// A confirmation of an offer says nothing of an earlier rejection.
+		doc("v", "V", "2024-02-02").claim("v", "Russia rejects a prisoner swap, sources say.", "Russia", "reject", "prisoners", source("anonymous", "sources", ""))
 	v := f.view(t, twoParties)
 	concede := v.Timeline("Russia", "recognition")[0]
 	if concede.Status() != "denied" || len(concede.DeniedBy) != 1 || concede.DeniedBy[0].Doc.ID != "tass" {
@@ -224,13 +226,14 @@ func TestDenialsAndConflicts(t *testing.T) {
 	if st.Act != "demand" {
 		t.Errorf("Russia on recognition: %s, want demand", st.Act)
 	}
-	swap := v.Timeline("Russia", "prisoners")[0]
-	if swap.Status() != "confirmed" {
-		t.Errorf("prisoner swap: status %q, want confirmed", swap.Status())
+	swaps := v.Timeline("Russia", "prisoners")
+	if swaps[0].Status() != "" || swaps[1].Status() != "confirmed" {
+		t.Errorf("prisoner swap statuses %q, %q; want the rejection unmarked and the offer confirmed", swaps[0].Status(), swaps[1].Status())
 	}
 	cs := v.Conflicts()
-	if len(cs) != 1 || cs[0].Issue != "security_guarantees" {
-		t.Fatalf("conflicts %+v, want the monitors only", cs)
+	// The monitors; the rejected swap against each of the two offers.
+	if len(cs) != 3 || cs[0].Issue != "security_guarantees" || cs[1].Issue != "prisoners" || cs[2].Issue != "prisoners" {
+		t.Fatalf("conflicts %+v, want the monitors and the prisoner swap twice", cs)
 	}
 	for _, c := range v.Changes(time.Time{}) {
 		if c.Issue == "security_guarantees" {
