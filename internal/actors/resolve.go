@@ -605,8 +605,8 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 					c.groupBase = false
 					i++
 				}
-			} else if c.how == HowDemonym {
-				c.start = theBefore(text, c.start)
+			} else if c.how == HowDemonym && strings.HasSuffix(text[c.start:c.end], "s") {
+				c.start = theBefore(text, c.start) // "the Ukrainians", not "the Russian language"
 			}
 			// "the president of Russia", "the government of Sudan"
 			if c.role == "" {
@@ -632,7 +632,7 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 			if c.entry < 0 {
 				continue
 			}
-			if s, key, ok := roleBefore(text, c.start); ok && roles[strings.TrimPrefix(key, "former ")].title != "" {
+			if s, key, ok := roleBefore(text, c.start); ok && roles[strings.TrimPrefix(key, "former ")].title != "" && (len(out) == 0 || out[len(out)-1].end <= s) {
 				c.start, c.role = theBefore(text, s), key
 				c.former = strings.HasPrefix(key, "former ")
 			}
