@@ -369,3 +369,29 @@ func (g *Gazetteer) findArmies() {
 		}
 	}
 }
+
+// Kind returns the kind of a party by canonical name ("state", "group",
+// ...), or "" when the name is unknown.
+func (g *Gazetteer) Kind(party string) string {
+	if i, ok := g.e.partyIndex[foldString(party)]; ok {
+		return g.e.parties[i].Kind
+	}
+	return ""
+}
+
+// Antecedent returns the last mention ending at or before pos whose party
+// has one of the given kinds (any kind when none are given), skipping
+// mediators: a helper for callers that resolve pronouns ("it", "they")
+// within a sentence. ms must be sorted by position, as Resolve returns them.
+func (g *Gazetteer) Antecedent(ms []Mention, pos int, kinds ...string) (Mention, bool) {
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.Span.End > pos || m.Mediator {
+			continue
+		}
+		if len(kinds) == 0 || slices.Contains(kinds, g.Kind(m.Party)) {
+			return m, true
+		}
+	}
+	return Mention{}, false
+}
