@@ -23,3 +23,21 @@ func FuzzReadPositionsCSV(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadPositionsYAML checks that the YAML reader never panics and that
+// what it accepts passes validation.
+func FuzzReadPositionsYAML(f *testing.F) {
+	f.Add("issues:\n  - name: x\n    actors:\n      - {name: A, position: 1, salience: 0.5, capability: 1}\n")
+	f.Add("issues:\n  - name: x\n    reference: 3\n    actors:\n      - {name: A, position: 1, salience: 0.5, capability: 1, position_min: 0, position_max: 2}\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		issues, err := ReadPositionsYAML([]byte(in), "f.yaml")
+		if err != nil {
+			return
+		}
+		for _, is := range issues {
+			if err := is.Validate(); err != nil {
+				t.Fatalf("accepted an invalid issue: %v", err)
+			}
+		}
+	})
+}

@@ -299,7 +299,14 @@ type yamlIssue struct {
 }
 
 // decodeYAML decodes strictly and turns decoder errors into InputErrors.
-func decodeYAML(data []byte, name string, v any) error {
+func decodeYAML(data []byte, name string, v any) (err error) {
+	// go-yaml v1.19.2 panics on some malformed input; report it as an
+	// error in the file.
+	defer func() {
+		if r := recover(); r != nil {
+			err = &InputError{File: name, Reason: fmt.Sprintf("malformed YAML (%v)", r)}
+		}
+	}()
 	if err := yaml.UnmarshalWithOptions(data, v, yaml.Strict()); err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil {
@@ -315,8 +322,13 @@ var pathIndex = regexp.MustCompile(`\[(\d+)\]`)
 
 // yamlError locates a field path such as issues[0].actors[2].salience in
 // the YAML source, for an error message with its line and column.
-func yamlError(data []byte, name, field, reason string) error {
+func yamlError(data []byte, name, field, reason string) (err error) {
 	e := &InputError{File: name, Field: field, Reason: reason}
+	defer func() {
+		if recover() != nil { // no position, but the error still stands
+			err = e
+		}
+	}()
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return e
