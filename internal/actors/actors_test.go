@@ -253,6 +253,8 @@ func TestCoreference(t *testing.T) {
 			want: []string{"Military|SAF|coreference", "Sudan|Sudan|name"}},
 		{name: "no headline generic mid-sentence", date: "2023-06-01", text: "Sudan said military aid had stopped.",
 			want: []string{"Sudan|Sudan|name"}},
+		{name: "the president", date: "2022-03-01", text: "The White House said the president would call Kyiv.",
+			want: []string{"The White House|United States|metonym|the White House", "the president|United States|coreference|Joe Biden", "Kyiv|Ukraine|metonym|Kyiv"}, withVia: true},
 		{name: "the bloc", date: "2024-06-01", text: "The EU said the bloc would help.",
 			want: []string{"The EU|European Union|alias", "the bloc|European Union|coreference"}},
 	})

@@ -41,7 +41,7 @@ func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
 	g.resolvePeople(text, cands, date)
 	g.resolveAmbiguous(text, cands)
 	cands = g.extend(text, cands, date)
-	out := g.coreference(text, cands)
+	out := g.coreference(text, cands, date)
 	return out
 }
 
@@ -719,7 +719,7 @@ func markMediatorLists(text string, ms []cand) {
 }
 
 // coreference resolves generic phrases and turns candidates into mentions.
-func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
+func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Mention {
 	type ref struct {
 		party int
 		text  string
@@ -875,6 +875,22 @@ func (g *Gazetteer) coreference(text string, cands []cand) []Mention {
 					}
 				}
 				for _, r := range named {
+					emit(c, r.party, HowCoreference, r.text)
+				}
+			case genHead:
+				r, ok := lastWhere(isState)
+				if !ok {
+					r, ok = ahead(i, isState)
+				}
+				if ok {
+					title := strings.TrimPrefix(strings.ToLower(text[c.start:c.end]), "the ")
+					if info, known := roles[title]; known {
+						c.role = title
+						if h := g.Holder(g.e.parties[r.party].Name, info.title, date); h != "" {
+							emit(c, r.party, HowCoreference, h)
+							continue
+						}
+					}
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genArmy:

@@ -172,6 +172,7 @@ const (
 	genTwoStates            // the last two distinct states in play
 	genMediators            // the mediators named earlier
 	genArmy                 // the army of the most recent state in play
+	genHead                 // an office of the most recent state in play ("the president")
 )
 
 // generics are matched with the names, case-insensitively.
@@ -216,6 +217,17 @@ var generics = map[string]int{
 	"the organization":               genOrg,
 	"the agency":                     genOrg,
 	"the two sides":                  genTwoSides,
+	"the president":                  genHead,
+	"the prime minister":             genHead,
+	"the premier":                    genHead,
+	"the chancellor":                 genHead,
+	"the foreign minister":           genHead,
+	"the defence minister":           genHead,
+	"the defense minister":           genHead,
+	"the king":                       genHead,
+	"the emir":                       genHead,
+	"the crown prince":               genHead,
+	"the supreme leader":             genHead,
 	"the army":                       genArmy,
 	"the military":                   genArmy,
 	"the armed forces":               genArmy,
