@@ -41,3 +41,21 @@ func FuzzReadPositionsYAML(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadDomain checks that the domain reader never panics and that a
+// domain it accepts can be analysed.
+func FuzzReadDomain(f *testing.F) {
+	f.Add("issues:\n  - {name: a, options: [x, y]}\nparties:\n  - {name: A, reservation: 0.1, weights: {a: 1}, scores: {a: [1, 2]}}\n  - {name: B, weights: {a: 1}, scores: {a: [2, 1]}}\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := ReadDomain([]byte(in), "f.yaml")
+		if err != nil {
+			return
+		}
+		if len(d.Issues) > 8 {
+			return
+		}
+		if _, err := AnalysePackages(d, 0, DisagreeZero); err != nil {
+			t.Fatalf("accepted a domain it cannot analyse: %v", err)
+		}
+	})
+}
