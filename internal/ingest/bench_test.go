@@ -194,3 +194,25 @@ func BenchmarkIngestJSONL100k(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSimHash4KB measures SimHash alone on a 4 KB report.
+func BenchmarkSimHash4KB(b *testing.B) {
+	var buf bytes.Buffer
+	genReport(&buf, rand.New(rand.NewPCG(1, 1)), 0, 4096)
+	text := NormalizeText(buf.String())
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		SimHash(text)
+	}
+}
+
+// BenchmarkNormalizeText4KB measures NormalizeText alone on a 4 KB report.
+func BenchmarkNormalizeText4KB(b *testing.B) {
+	var buf bytes.Buffer
+	genReport(&buf, rand.New(rand.NewPCG(1, 1)), 0, 4096)
+	text := buf.String()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		NormalizeText(text)
+	}
+}

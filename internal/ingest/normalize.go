@@ -164,18 +164,34 @@ func SimHash(text string) uint64 {
 		}
 		return buf[start:ends[i]]
 	}
-	var ones [64]int32 // how many hashes have each bit set
-	votes := 0
+	// ones[bit] counts the hashes with that bit set. Counting goes through
+	// byte lanes: lanes[j] holds, in byte k, how many hashes had bit 8k+j
+	// set, and is emptied into ones before a byte can overflow.
+	var ones [64]int
+	var lanes [8]uint64
+	pending, votes := 0, 0
+	flush := func() {
+		for j := range 8 {
+			for k := range 8 {
+				ones[8*k+j] += int(lanes[j] >> (8 * k) & 0xff)
+			}
+			lanes[j] = 0
+		}
+		pending = 0
+	}
 	h := fnv.New64a()
 	var sh []byte
 	add := func(b []byte) {
 		h.Reset()
 		h.Write(b)
 		x := h.Sum64()
-		for bit := range 64 {
-			ones[bit] += int32(x >> bit & 1)
+		for j := range 8 {
+			lanes[j] += x >> j & 0x0101010101010101
 		}
 		votes++
+		if pending++; pending == 255 {
+			flush()
+		}
 	}
 	if len(ends) < 3 {
 		for i := range ends {
@@ -191,9 +207,10 @@ func SimHash(text string) uint64 {
 			add(sh)
 		}
 	}
+	flush()
 	var out uint64
 	for bit := range 64 {
-		if 2*int(ones[bit]) > votes {
+		if 2*ones[bit] > votes {
 			out |= 1 << bit
 		}
 	}
