@@ -38,8 +38,8 @@ const docColumns = `id, source_id, url, canonical_url, outlet, title, author,
 // earlier in the batch) whose SimHash is within maxHamming bits is its
 // original, and the document is stored as a NearDuplicate of it (of its
 // own original, if that one is itself a near-duplicate). The search is
-// exact: up to 3 bits the indexed 16-bit bands give the candidates, beyond
-// that every stored SimHash is compared. The DuplicateOf the caller sets
+// exact: up to 3 bits the indexed 16-bit band columns give the candidates;
+// beyond that, an in-memory index of every SimHash (see nearIndex). The DuplicateOf the caller sets
 // is ignored. A zero Ingested time is set to now. On error nothing of the
 // batch is stored.
 func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHamming int) ([]AddResult, error) {
@@ -117,7 +117,11 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			switch h := d.SimHash; {
 			case h == 0 || maxHamming < 0:
 			case scan:
-				if seq, ok := first(h, maxHamming, s.near.hashes, newHashes, s.near.seqs, newSeqs); ok {
+				seq, ok := s.near.earliest(h, maxHamming)
+				if !ok {
+					seq, ok = earliestIn(h, maxHamming, newHashes, newSeqs)
+				}
+				if ok {
 					original, err = originalOf(ctx, bySeq, seq)
 				}
 			default:

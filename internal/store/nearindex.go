@@ -13,14 +13,20 @@ import (
 const bandRadius = 3
 
 // nearIndex holds the SimHash of every committed document, in ingestion
-// order, for an exact search within a distance the bands cannot guarantee.
-// It costs 16 bytes a document; one scan of 100,000 takes well under a
-// millisecond.
+// order, for an exact search within a distance the band columns cannot
+// guarantee.
 //
-// It is loaded lazily, and brought up to date inside each write
+// The search is a scan, sequential in memory: BenchmarkNearIndex measured
+// 0.2–0.4 ms per search among 100,000 documents (2–4 ns a document) on a
+// busy two-core machine. Multi-index hashing over the bands was tried: at
+// 14 bits it probes 4 × 697 band values and checks about 4,300 candidates
+// at random places in memory per search, and measured no faster there.
+// Past a few hundred thousand documents a different index is needed.
+//
+// The index is loaded lazily and brought up to date inside each write
 // transaction (which holds the database's write lock), so documents that
-// another process committed are seen too. Documents of a batch join it only
-// once the batch commits.
+// another process committed are seen too. Documents of a batch join it
+// only once the batch commits. It costs 16 bytes a document.
 type nearIndex struct {
 	mu      sync.Mutex
 	lastSeq int64 // the highest seq loaded
@@ -58,13 +64,12 @@ func (x *nearIndex) catchUp(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	x.seqs = append(x.seqs, seqs...)
-	x.hashes = append(x.hashes, hashes...)
+	x.add(seqs, hashes)
 	x.lastSeq = lastSeq
 	return nil
 }
 
-// add records documents of a committed batch; their seqs are above lastSeq.
+// add records committed documents; their seqs are above lastSeq.
 func (x *nearIndex) add(seqs []int64, hashes []uint64) {
 	x.seqs = append(x.seqs, seqs...)
 	x.hashes = append(x.hashes, hashes...)
@@ -73,17 +78,30 @@ func (x *nearIndex) add(seqs []int64, hashes []uint64) {
 	}
 }
 
-// first returns the seq of the earliest document within maxHamming bits of
-// h: among the indexed ones, then among pending (the batch so far).
-func first(h uint64, maxHamming int, indexed, pending []uint64, indexedSeqs, pendingSeqs []int64) (int64, bool) {
-	for i, other := range indexed {
-		if bits.OnesCount64(h^other) <= maxHamming {
-			return indexedSeqs[i], true
+// earliest returns the seq of the earliest indexed document within
+// maxHamming bits of h.
+func (x *nearIndex) earliest(h uint64, maxHamming int) (int64, bool) {
+	return earliestIn(h, maxHamming, x.hashes, x.seqs)
+}
+
+// earliestIn returns the seq of the first of hashes within maxHamming bits
+// of h.
+func earliestIn(h uint64, maxHamming int, hashes []uint64, seqs []int64) (int64, bool) {
+	i := 0
+	// Four at a time: the comparisons are independent, so the processor
+	// overlaps them.
+	for ; i+4 <= len(hashes); i += 4 {
+		a := bits.OnesCount64(h ^ hashes[i])
+		b := bits.OnesCount64(h ^ hashes[i+1])
+		c := bits.OnesCount64(h ^ hashes[i+2])
+		d := bits.OnesCount64(h ^ hashes[i+3])
+		if min(a, b, c, d) <= maxHamming {
+			break
 		}
 	}
-	for i, other := range pending {
-		if bits.OnesCount64(h^other) <= maxHamming {
-			return pendingSeqs[i], true
+	for ; i < len(hashes); i++ {
+		if bits.OnesCount64(h^hashes[i]) <= maxHamming {
+			return seqs[i], true
 		}
 	}
 	return 0, false
