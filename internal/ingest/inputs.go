@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -214,8 +215,16 @@ func (r *runner) feed(ctx context.Context, data []byte, contentType, name, origi
 		r.fail(name, err)
 		return nil
 	}
+	base, _ := url.Parse(origin)
 	for i, e := range entries {
 		entryName := fmt.Sprintf("%s#%d", name, i+1)
+		if base != nil && base.IsAbs() && e.link != "" {
+			// a relative link is relative to the feed's URL
+			if u, err := base.Parse(e.link); err == nil {
+				e.link = u.String()
+				e.doc.url = e.link
+			}
+		}
 		if e.err != nil {
 			r.fail(entryName, e.err)
 			continue

@@ -403,7 +403,7 @@ func TestFeedConditionalGet(t *testing.T) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Test Wire</title>
 <item><title>Talks resume</title><link>%[1]s/page</link><guid>tw-1</guid><pubDate>Wed, 19 Jun 2024 09:00:00 GMT</pubDate><description>Summary only.</description></item>
-<item><title>Missing page</title><link>%[1]s/missing</link><guid>tw-2</guid><description>Another summary.</description></item>
+<item><title>Missing page</title><link>/missing</link><guid>tw-2</guid><description>Another summary.</description></item>
 </channel></rss>`, srvURL)
 	})
 	mux.HandleFunc("GET /page", func(w http.ResponseWriter, r *http.Request) {
