@@ -225,6 +225,10 @@ func describeFetchError(err error) error {
 		}
 		return fmt.Errorf("refused: %w", err)
 	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err // the failure already names the URL
+	}
 	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 		return fmt.Errorf("timed out: %w", err)
 	}
