@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -146,6 +147,8 @@ type decoded struct {
 	src  source
 	file *ast.File
 	df   dataFile
+	// pos holds the positions of a file read from the snapshot (no AST).
+	pos map[string]string
 }
 
 func decodeSource(src source) (*decoded, error) {
@@ -176,6 +179,12 @@ func yamlError(name string, err error) error {
 // position returns "file:line:col" of the node at a YAML path, or the file
 // name alone when the path cannot be found.
 func (d *decoded) position(p string) string {
+	if d.file == nil {
+		if at, ok := d.pos[p]; ok {
+			return at
+		}
+		return d.src.name
+	}
 	yp, err := yaml.PathString(p)
 	if err != nil {
 		return d.src.name
@@ -381,21 +390,26 @@ func newEntries() *entries {
 // mergeSources decodes srcs and merges them onto e.
 func mergeSources(e *entries, srcs []source) (*entries, error) {
 	files := make([]*decoded, len(srcs))
+	return mergeDecoded(e, srcs, files)
+}
+
+// mergeDecoded merges files onto e in order, decoding from the YAML those
+// not given (nil), in parallel.
+func mergeDecoded(e *entries, srcs []source, files []*decoded) (*entries, error) {
 	errs := make([]error, len(srcs))
-	// Decoding is the slow part: decode files in parallel, merge in order.
-	done := make(chan struct{})
-	sem := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
 	for i, s := range srcs {
-		go func() {
+		if files[i] != nil {
+			continue
+		}
+		wg.Go(func() {
 			sem <- struct{}{}
 			files[i], errs[i] = decodeSource(s)
 			<-sem
-			done <- struct{}{}
-		}()
+		})
 	}
-	for range srcs {
-		<-done
-	}
+	wg.Wait()
 	for i, d := range files {
 		if errs[i] != nil {
 			return nil, errs[i]
@@ -408,6 +422,25 @@ func mergeSources(e *entries, srcs []source) (*entries, error) {
 		return nil, err
 	}
 	return e, nil
+}
+
+// positions returns the positions merge asks of a decoded file, for the
+// snapshot.
+func (d *decoded) positions() map[string]string {
+	out := map[string]string{}
+	add := func(p string) { out[p] = d.position(p) }
+	for i := range d.df.Parties {
+		add(fmt.Sprintf("$.parties[%d].name", i))
+		add(fmt.Sprintf("$.parties[%d].parent", i))
+		add(fmt.Sprintf("$.parties[%d].base", i))
+	}
+	for i, p := range d.df.People {
+		add(fmt.Sprintf("$.people[%d].name", i))
+		for k := range p.Roles {
+			add(fmt.Sprintf("$.people[%d].roles[%d].party", i, k))
+		}
+	}
+	return out
 }
 
 // readUserFile reads a user's data file.

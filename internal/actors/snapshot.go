@@ -11,11 +11,11 @@ import (
 	"io"
 )
 
-// The embedded YAML takes a few hundred milliseconds to decode; snapshot.gob
-// holds the same entries, decoded and checked, for fast loading. It records
-// the SHA-256 of the data files it was made from: when they change, Load
-// falls back to the YAML (correct, only slower) and TestSnapshot fails
-// until the snapshot is rewritten with
+// Decoding the embedded YAML takes a few hundred milliseconds; snapshot.gob
+// holds each data file decoded, with the positions its error messages
+// need, keyed by the file's SHA-256. Load takes a file from the snapshot
+// when its hash matches and decodes the YAML otherwise, so a stale snapshot
+// is only slower. Rewrite it after editing the data with
 //
 //	go test ./internal/actors -run TestSnapshot -update
 
@@ -24,62 +24,55 @@ var snapshotData []byte
 
 // snapshot is the content of snapshot.gob.
 type snapshot struct {
-	Hash     string
-	Parties  []*Party
-	People   []*Person
-	Problems []string
+	Files []fileSnapshot
 }
 
-// dataHash returns the SHA-256 of the embedded data files, names and
-// contents, in name order.
-func dataHash(srcs []source) string {
-	h := sha256.New()
-	for _, s := range srcs {
-		fmt.Fprintf(h, "%s\x00%d\x00", s.name, len(s.data))
-		h.Write(s.data)
+// fileSnapshot is one data file, decoded.
+type fileSnapshot struct {
+	Name string
+	Hash string
+	Data dataFile
+	Pos  map[string]string
+}
+
+func fileHash(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// readSnapshot decodes the embedded snapshot; it returns nil when there is
+// none or it cannot be read.
+func readSnapshot() map[string]fileSnapshot {
+	zr, err := gzip.NewReader(bytes.NewReader(snapshotData))
+	if err != nil {
+		return nil
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	var s snapshot
+	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
+		return nil
+	}
+	out := make(map[string]fileSnapshot, len(s.Files))
+	for _, f := range s.Files {
+		out[f.Name] = f
+	}
+	return out
 }
 
-// loadEmbedded returns the embedded entries, from the snapshot when it is
-// current.
+// loadEmbedded returns the embedded entries, taking each file from the
+// snapshot when it is current.
 func loadEmbedded() (*entries, error) {
 	srcs, err := embeddedSources()
 	if err != nil {
 		return nil, err
 	}
-	if e, ok := readSnapshot(snapshotData, dataHash(srcs)); ok {
-		return e, nil
-	}
-	return loadSources(srcs)
-}
-
-// readSnapshot decodes a snapshot made from data with the given hash.
-func readSnapshot(b []byte, hash string) (*entries, bool) {
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, false
-	}
-	var s snapshot
-	if err := gob.NewDecoder(zr).Decode(&s); err != nil || s.Hash != hash {
-		return nil, false
-	}
-	e := newEntries()
-	e.parties, e.people, e.problems = s.Parties, s.People, s.Problems
-	for i, p := range e.parties {
-		e.partyIndex[foldString(p.Name)] = i
-	}
-	for i, p := range e.people {
-		e.personIndex[foldString(p.Name)] = i
-		for k := range p.Roles {
-			r := &p.Roles[k]
-			r.from, _ = parseRoleDate(r.From, false)
-			r.to, _ = parseRoleDate(r.To, true)
-			r.embedded = true
-			r.at = p.File
+	snap := readSnapshot()
+	files := make([]*decoded, len(srcs))
+	for i, s := range srcs {
+		if f, ok := snap[s.name]; ok && f.Hash == fileHash(s.data) {
+			files[i] = &decoded{src: s, df: f.Data, pos: f.Pos}
 		}
 	}
-	return e, true
+	return mergeDecoded(newEntries(), srcs, files)
 }
 
 // WriteSnapshot decodes the embedded YAML and writes a snapshot of it.
@@ -88,15 +81,22 @@ func WriteSnapshot(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	e, err := loadSources(srcs)
-	if err != nil {
+	var s snapshot
+	for _, src := range srcs {
+		d, err := decodeSource(src)
+		if err != nil {
+			return err
+		}
+		s.Files = append(s.Files, fileSnapshot{Name: src.name, Hash: fileHash(src.data), Data: d.df, Pos: d.positions()})
+	}
+	// The data must load cleanly before they are snapshotted.
+	if _, err := loadSources(srcs); err != nil {
 		return err
 	}
 	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
 	if err != nil {
 		return fmt.Errorf("actors: write snapshot: %w", err)
 	}
-	s := snapshot{Hash: dataHash(srcs), Parties: e.parties, People: e.people, Problems: e.problems}
 	if err := gob.NewEncoder(zw).Encode(s); err != nil {
 		return fmt.Errorf("actors: write snapshot: %w", err)
 	}
@@ -106,15 +106,21 @@ func WriteSnapshot(w io.Writer) error {
 	return nil
 }
 
-// SnapshotCurrent reports whether the embedded snapshot matches the
-// embedded data files.
-func SnapshotCurrent() bool {
+// StaleSnapshotFiles lists the embedded data files that the snapshot does
+// not hold as they are (they are decoded from the YAML at every Load).
+func StaleSnapshotFiles() []string {
 	srcs, err := embeddedSources()
 	if err != nil {
-		return false
+		return nil
 	}
-	_, ok := readSnapshot(snapshotData, dataHash(srcs))
-	return ok
+	snap := readSnapshot()
+	var stale []string
+	for _, s := range srcs {
+		if f, ok := snap[s.name]; !ok || f.Hash != fileHash(s.data) {
+			stale = append(stale, s.name)
+		}
+	}
+	return stale
 }
 
 // LoadYAMLOnly loads the embedded data from the YAML files, ignoring the
