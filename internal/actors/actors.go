@@ -211,7 +211,11 @@ func upperInitials(form string) []int {
 		if unicode.IsUpper(r) && !isWordRune(prev) {
 			out = append(out, k)
 		}
-		k += utf8.RuneCountInString(foldRune(r))
+		if r < utf8.RuneSelf {
+			k++
+		} else {
+			k += utf8.RuneCountInString(foldRune(r))
+		}
 		prev = r
 	}
 	return out

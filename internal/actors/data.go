@@ -181,7 +181,7 @@ func yamlError(name string, err error) error {
 func (d *decoded) position(p string) string {
 	if d.file == nil {
 		if at, ok := d.pos[p]; ok {
-			return at
+			return d.src.name + ":" + at
 		}
 		return d.src.name
 	}
@@ -428,7 +428,11 @@ func mergeDecoded(e *entries, srcs []source, files []*decoded) (*entries, error)
 // snapshot.
 func (d *decoded) positions() map[string]string {
 	out := map[string]string{}
-	add := func(p string) { out[p] = d.position(p) }
+	add := func(p string) {
+		if at := d.position(p); strings.HasPrefix(at, d.src.name+":") {
+			out[p] = strings.TrimPrefix(at, d.src.name+":")
+		}
+	}
 	for i := range d.df.Parties {
 		add(fmt.Sprintf("$.parties[%d].name", i))
 		add(fmt.Sprintf("$.parties[%d].parent", i))

@@ -2,7 +2,6 @@ package actors
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/gob"
@@ -43,12 +42,8 @@ func fileHash(b []byte) string {
 // readSnapshot decodes the embedded snapshot; it returns nil when there is
 // none or it cannot be read.
 func readSnapshot() map[string]fileSnapshot {
-	zr, err := gzip.NewReader(bytes.NewReader(snapshotData))
-	if err != nil {
-		return nil
-	}
 	var s snapshot
-	if err := gob.NewDecoder(zr).Decode(&s); err != nil {
+	if err := gob.NewDecoder(bytes.NewReader(snapshotData)).Decode(&s); err != nil {
 		return nil
 	}
 	out := make(map[string]fileSnapshot, len(s.Files))
@@ -93,14 +88,7 @@ func WriteSnapshot(w io.Writer) error {
 	if _, err := loadSources(srcs); err != nil {
 		return err
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestSpeed)
-	if err != nil {
-		return fmt.Errorf("actors: write snapshot: %w", err)
-	}
-	if err := gob.NewEncoder(zw).Encode(s); err != nil {
-		return fmt.Errorf("actors: write snapshot: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if err := gob.NewEncoder(w).Encode(s); err != nil {
 		return fmt.Errorf("actors: write snapshot: %w", err)
 	}
 	return nil
