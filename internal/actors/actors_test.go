@@ -172,6 +172,10 @@ func TestDates(t *testing.T) {
 			want: []string{"Haniyeh|Hamas|person"}},
 		{name: "group leader dead", date: "2025-01-01", text: "Haniyeh spoke.",
 			want: []string{}},
+		{name: "party while it existed", date: "2015-06-01", text: "The FARC and the government met.",
+			want: []string{"FARC|FARC|name"}},
+		{name: "party after it was dissolved", date: "2024-06-01", text: "The FARC and the government met.",
+			want: []string{}},
 		{name: "former is not a party", date: "2020-01-01", text: "Former president Firefly said Freedonia erred.",
 			want: []string{"Freedonia|Freedonia|name"}},
 	})

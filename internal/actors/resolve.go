@@ -565,7 +565,7 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 		}
 		switch c.kind {
 		case tParty:
-			if c.party < 0 {
+			if c.party < 0 || !activeOn(g.e.parties[c.party], date) {
 				continue
 			}
 			p := g.e.parties[c.party]
@@ -965,4 +965,20 @@ func afterLocative(text string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// activeOn reports whether a party existed in the year of date (any date
+// when the party has no active years or the date is unknown).
+func activeOn(p *Party, date time.Time) bool {
+	if date.IsZero() || len(p.Active) == 0 {
+		return true
+	}
+	y := date.Year()
+	if p.Active[0] != 0 && y < p.Active[0] {
+		return false
+	}
+	if len(p.Active) > 1 && p.Active[1] != 0 && y > p.Active[1] {
+		return false
+	}
+	return true
 }
