@@ -33,8 +33,11 @@ type cand struct {
 // A zero date means the date is unknown: people then resolve to the party
 // of their latest role, and titles are not matched to office-holders.
 // People who hold no role on a known date are recognised (their span is
-// not taken by other names) but not reported, unless the text gives their
-// party with a title ("Ukraine's former president Petro Poroshenko").
+// not taken by other names) but not reported: a former leader speaking
+// later does not speak for the party ("Former US president Donald Trump"
+// resolves to nothing). The one exception is a current title given with
+// the party ("Ukrainian President Petro Poroshenko" in a report whose date
+// is off), which the text makes clear.
 func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
 	f := fold(text)
 	cands := g.scan(text, f)
@@ -581,6 +584,12 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 				i++
 			} else if end, key, ok := matchRole(text, after); ok {
 				info := roles[strings.TrimPrefix(key, "former ")]
+				// a second role noun: "foreign ministry spokesman", "army chief"
+				if end2, key2, ok := matchRole(text, end); ok && !strings.HasPrefix(key2, "former ") {
+					if info2 := roles[key2]; info2.title != "" {
+						end, key, info = end2, key+" "+key2, info2
+					}
+				}
 				c.end, c.role = end, key
 				c.start = theBefore(text, c.start)
 				switch {
@@ -604,6 +613,11 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 					c.how, c.via = HowPerson, g.e.people[n.entry].Name
 					c.groupBase = false
 					i++
+					// "Former US president Donald Trump" speaks for no party
+					// unless he holds an office for it on the date.
+					if strings.HasPrefix(key, "former ") && n.party != c.party {
+						c.former = true
+					}
 				}
 			} else if c.how == HowDemonym && strings.HasSuffix(text[c.start:c.end], "s") {
 				c.start = theBefore(text, c.start) // "the Ukrainians", not "the Russian language"
@@ -626,6 +640,11 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 			}
 			if !c.mediator {
 				c.mediator = mediatedAround(text, c.start, c.end)
+			}
+			if c.former {
+				// keep the span taken, report nothing
+				out = append(out, cand{start: c.start, end: c.end, kind: tStop, party: -1})
+				continue
 			}
 			out = append(out, c)
 		case tPerson:
@@ -723,6 +742,9 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 	type ref struct {
 		party int
 		text  string
+		// place marks a party named as a place ("met in Belarus"): it is
+		// not one of "the two sides".
+		place bool
 	}
 	var history []ref
 	var mediators []ref
@@ -763,7 +785,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 		// Mediators are left out when at least two other parties are in play.
 		others := map[int]bool{}
 		for _, h := range history {
-			if ok(h.party) && !isMediator[h.party] {
+			if ok(h.party) && !isMediator[h.party] && !h.place {
 				others[h.party] = true
 			}
 		}
@@ -771,7 +793,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 		var two []ref
 		for k := len(history) - 1; k >= 0 && len(two) < 2; k-- {
 			h := history[k]
-			if !ok(h.party) || (skipMediators && isMediator[h.party]) {
+			if !ok(h.party) || h.place || (skipMediators && isMediator[h.party]) {
 				continue
 			}
 			if len(two) == 1 && two[0].party == h.party {
@@ -799,22 +821,24 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 				break
 			}
 			if l.kind == tParty && l.party >= 0 && ok(l.party) {
-				return ref{l.party, text[l.start:l.end]}, true
+				return ref{party: l.party, text: text[l.start:l.end]}, true
 			}
 		}
 		return ref{}, false
 	}
 	for i, c := range cands {
+		if c.kind == tStop {
+			continue
+		}
 		switch {
 		case c.kind != tGeneric && !c.groupBase:
 			emit(c, c.party, c.how, c.via)
 			// A bare demonym ("Palestinian prisoners") names no actor in play.
-			// Neither does a place of meeting ("in Belarus").
-			if (c.how != HowDemonym || c.role != "") && !afterLocative(text, c.start) {
-				history = append(history, ref{c.party, text[c.start:c.end]})
+			if c.how != HowDemonym || c.role != "" {
+				history = append(history, ref{c.party, text[c.start:c.end], afterLocative(text, c.start)})
 			}
 			if c.mediator && !slices.ContainsFunc(mediators, func(r ref) bool { return r.party == c.party }) {
-				mediators = append(mediators, ref{c.party, text[c.start:c.end]})
+				mediators = append(mediators, ref{party: c.party, text: text[c.start:c.end]})
 			}
 		case c.groupBase:
 			base := g.e.parties[c.party].Name
@@ -870,7 +894,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 					// mediators named only later ("the mediation … the facilitators (Saudi Arabia, …)")
 					for _, later := range cands[i+1:] {
 						if later.kind != tGeneric && later.mediator && later.party >= 0 && !slices.ContainsFunc(named, func(r ref) bool { return r.party == later.party }) {
-							named = append(named, ref{later.party, text[later.start:later.end]})
+							named = append(named, ref{party: later.party, text: text[later.start:later.end]})
 						}
 					}
 				}
