@@ -274,7 +274,7 @@ func (s *SQLite) document(ctx context.Context, ref string) (model.Document, erro
 		return firstDoc(docs), err
 	}
 	// A source ID.
-	docs, err = s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE source_id = ? ORDER BY seq LIMIT 3`, ref)
+	docs, err = s.queryDocuments(ctx, `SELECT `+docColumns+` FROM documents WHERE source_id = ? AND source_id <> '' ORDER BY seq LIMIT 3`, ref)
 	if err != nil {
 		return model.Document{}, err
 	}
@@ -372,7 +372,9 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += " ORDER BY published IS NULL, published DESC, seq DESC"
+	// SQLite sorts NULL lowest, so undated documents come last, and the
+	// index on published (which ends with seq) gives this order unsorted.
+	query += " ORDER BY published DESC, seq DESC"
 	if f.Limit > 0 {
 		query += " LIMIT ?"
 		args = append(args, f.Limit)
