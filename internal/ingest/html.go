@@ -150,10 +150,26 @@ func pageMetadata(root *html.Node) (rawDoc, string) {
 	meta := map[string]string{} // lower-cased name or property → first content
 	var ld []map[string]any
 	canonical := ""
+	// <time> elements marked as the publication date, or else the first
+	// inside <article>.
+	markedTime, articleTime := "", ""
+	inArticle := 0
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
 			switch n.DataAtom {
+			case atom.Article:
+				inArticle++
+				defer func() { inArticle-- }()
+			case atom.Time:
+				dt := strings.TrimSpace(attr(n, "datetime"))
+				switch {
+				case dt == "":
+				case markedTime == "" && (strings.EqualFold(attr(n, "itemprop"), "datePublished") || hasAttr(n, "pubdate")):
+					markedTime = dt
+				case articleTime == "" && inArticle > 0:
+					articleTime = dt
+				}
 			case atom.Html:
 				d.language = attr(n, "lang")
 			case atom.Meta:
@@ -203,7 +219,8 @@ func pageMetadata(root *html.Node) (rawDoc, string) {
 	d.outlet = first(d.outlet, meta["og:site_name"], meta["application-name"], meta["publisher"], meta["dc.publisher"])
 	d.published = first(d.published, meta["article:published_time"], meta["og:article:published_time"],
 		meta["datepublished"], meta["pubdate"], meta["publishdate"], meta["publish-date"], meta["date"],
-		meta["dc.date"], meta["dc.date.issued"], meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"])
+		meta["dc.date"], meta["dc.date.issued"], meta["dcterms.created"], meta["sailthru.date"], meta["parsely-pub-date"],
+		markedTime, articleTime)
 	author := meta["author"]
 	if a := meta["article:author"]; author == "" && a != "" && !strings.HasPrefix(a, "http") {
 		author = a
@@ -313,6 +330,15 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasToken(list, token string) bool {

@@ -478,3 +478,24 @@ func TestDropByline(t *testing.T) {
 		})
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	var buf strings.Builder
+	if p := newProgress(&buf); p != nil {
+		t.Error("progress bar on a buffer")
+	}
+	if p := newProgress(nil); p != nil {
+		t.Error("progress bar on nil")
+	}
+	f, err := os.CreateTemp(t.TempDir(), "progress")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if p := newProgress(f); p != nil {
+		t.Error("progress bar on a regular file")
+	}
+	var p *progress
+	p.add() // a nil progress shows nothing and does not panic
+	p.finish()
+}
