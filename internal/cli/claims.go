@@ -10,8 +10,8 @@ import (
 
 // ClaimsCmd lists stored claims.
 type ClaimsCmd struct {
-	Actor string `name:"actor" help:"Only claims of this actor (its gazetteer ID, any case)."`
-	Issue string `name:"issue" help:"Only claims on this issue (one of the fifteen issues: ceasefire, withdrawal, territory, …)."`
+	Actor string `name:"actor" help:"Only claims of this actor, named as the claims list names it (any case)."`
+	Issue string `name:"issue" help:"Only claims on this issue: ceasefire, withdrawal, territory, recognition, alliance, security_guarantees, disarmament, governance, minority_rights, prisoners, humanitarian, economy, justice, talks or other."`
 	Act   string `name:"act" help:"Only claims with this act: demand, propose, accept, reject or concede."`
 	Since string `name:"since" placeholder:"DATE" help:"Only claims from documents published on or after this date (YYYY-MM-DD or RFC 3339)."`
 	Until string `name:"until" placeholder:"DATE" help:"Only claims from documents published on or before this date (YYYY-MM-DD or RFC 3339)."`

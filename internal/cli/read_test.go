@@ -399,3 +399,16 @@ func TestDemo(t *testing.T) {
 		t.Errorf("the demo left %v in the temporary directory", left)
 	}
 }
+
+// TestClaimsHelpListsIssues keeps the --issue help in step with the model.
+func TestClaimsHelpListsIssues(t *testing.T) {
+	code, out, _ := run(t, "claims", "--help")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, issue := range append(model.Issues, model.Acts...) {
+		if !strings.Contains(out, issue) {
+			t.Errorf("claims --help does not list %q", issue)
+		}
+	}
+}
