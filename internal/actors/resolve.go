@@ -432,7 +432,7 @@ func wordsAfter(text string, i, n int) []word {
 		if e == k {
 			break
 		}
-		out = append(out, word{k, e, foldString(text[k:e])})
+		out = append(out, word{k, e, foldWord(text[k:e])})
 		j = e
 	}
 	return out
@@ -462,7 +462,7 @@ func wordsBefore(text string, i, n int) []word {
 		if s == k {
 			break
 		}
-		out = append(out, word{s, k, foldString(text[s:k])})
+		out = append(out, word{s, k, foldWord(text[s:k])})
 		j = s
 	}
 	slices.Reverse(out)
@@ -1005,4 +1005,22 @@ func activeOn(p *Party, date time.Time) bool {
 		return false
 	}
 	return true
+}
+
+// foldWord folds one word, without allocating when it is lower-case ASCII.
+func foldWord(w string) string {
+	lower := true
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return foldString(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			lower = false
+		}
+	}
+	if lower {
+		return w
+	}
+	return strings.ToLower(w)
 }
