@@ -31,6 +31,7 @@ type docState struct {
 	text  string
 	f     folded
 	cues  []cue
+	hits  []hit
 	ments []actors.Mention
 	sents []sentence
 
@@ -47,32 +48,42 @@ type docState struct {
 	paraSource  *source
 	paraIdx     int
 	prevSource  *source
+	// curSS is the start of the sentence being read.
+	curSS int
 	// mediators are the parties the document names as mediators.
 	mediators []string
 }
 
 type claimKey struct{ actor, act, issue string }
 
-func (x *Extractor) newDoc(doc model.Document) *docState {
+func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1}
+	d.f = b.f
 	d.f.fold(doc.Text)
-	hits := x.match.find(d.f.text, nil)
-	d.cues = make([]cue, 0, len(hits))
+	d.hits = x.match.find(d.f.text, b.hits)
+	hits := d.hits
+	d.cues = b.cues[:0]
 	for _, h := range hits {
 		s, e := int(d.f.off[h.start]), int(d.f.off[h.end])
 		refs := x.match.refs[h.pat]
-		// Outlets match only in their own capitalisation.
-		keep := refs[:0:0]
-		for _, r := range refs {
-			if r.kind == kindOutlet && d.text[s:e] != r.exact {
-				continue
-			}
-			keep = append(keep, r)
-		}
-		if len(keep) == 0 || s >= e {
+		if s >= e {
 			continue
 		}
-		d.cues = append(d.cues, cue{start: s, end: e, refs: keep})
+		// Outlets match only in their own capitalisation.
+		if x.match.hasOutlet[h.pat] {
+			keep := refs[:0:0]
+			for _, r := range refs {
+				if r.kind == kindOutlet && d.text[s:e] != r.exact {
+					continue
+				}
+				keep = append(keep, r)
+			}
+			if len(keep) == 0 {
+				continue
+			}
+			refs = keep
+		}
+		d.cues = append(d.cues, cue{start: s, end: e, refs: refs})
 	}
 	d.ments = x.resolver.Resolve(doc.Text, doc.Published)
 	// Keep only mentions whose spans fit the text, in order.
@@ -87,7 +98,7 @@ func (x *Extractor) newDoc(doc model.Document) *docState {
 	for _, m := range d.ments {
 		d.partyCount[m.Party]++
 	}
-	d.sents = splitSentences(x.seg, doc.Text, nil)
+	d.sents = splitSentences(x.seg, doc.Text, b.sents)
 	d.findMediators()
 	return d
 }
@@ -231,5 +242,5 @@ func lowerByte(c byte) byte {
 // isState reports whether a party is a state, as far as the starter set
 // knows; unknown parties count as non-states (groups, organisations).
 func isState(party string) bool {
-	return starterKinds[party] == "state"
+	return starterKinds()[party] == "state"
 }

@@ -10,6 +10,7 @@ package extract
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/jdkato/prose/v3/segment"
@@ -122,6 +123,39 @@ func (x *Extractor) LexiconVersion() string { return x.version }
 
 // Extract returns the claims of one document, in order of position.
 func (x *Extractor) Extract(doc model.Document) []model.Claim {
-	d := x.newDoc(doc)
-	return d.run()
+	b := bufPool.Get().(*buffers)
+	d := x.newDoc(doc, b)
+	claims := d.run()
+	b.keep(d)
+	bufPool.Put(b)
+	return claims
+}
+
+// buffers are the per-document working slices, reused across documents
+// so that memory does not grow with the number of documents.
+type buffers struct {
+	f     folded
+	hits  []hit
+	cues  []cue
+	sents []sentence
+}
+
+var bufPool = sync.Pool{New: func() any { return new(buffers) }}
+
+// keep takes back the slices a document grew, dropping oversized ones.
+func (b *buffers) keep(d *docState) {
+	const maxKeep = 1 << 20
+	if cap(d.f.text) > maxKeep {
+		d.f = folded{}
+	}
+	b.f = d.f
+	if cap(d.cues) <= maxKeep/16 {
+		b.cues = d.cues[:0]
+	}
+	if cap(d.hits) <= maxKeep/16 {
+		b.hits = d.hits[:0]
+	}
+	if cap(d.sents) <= maxKeep/16 {
+		b.sents = d.sents[:0]
+	}
 }

@@ -58,6 +58,8 @@ type matcher struct {
 	ac       ahocorasick.AhoCorasick
 	patterns []string
 	refs     [][]cueRef // per pattern
+	// hasOutlet marks patterns with a case-sensitive outlet meaning.
+	hasOutlet []bool
 }
 
 // hit is one cue found in a text, with its meanings, as a folded span.
@@ -133,6 +135,14 @@ func newMatcher(lex *Lexicon) *matcher {
 	list(lex.Irrealis, kindIrrealis)
 	list(lex.Mediation, kindMediation)
 
+	m.hasOutlet = make([]bool, len(m.patterns))
+	for i, rs := range m.refs {
+		for _, r := range rs {
+			if r.kind == kindOutlet {
+				m.hasOutlet[i] = true
+			}
+		}
+	}
 	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
 	m.ac = b.Build(m.patterns)
 	return m

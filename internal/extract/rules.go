@@ -17,6 +17,7 @@ type act struct {
 	hedged  bool
 	precond bool
 	skip    bool // absorbed by another cue or negated away
+	object  bool // a noun that is the object of the verb act before it
 	issues  []issueHit
 	scopeE  int
 }
@@ -56,6 +57,7 @@ func (d *docState) run() []model.Claim {
 func (d *docState) sentence(si int) {
 	sn := d.sents[si]
 	ss, se := sn.start, sn.end
+	d.curSS = ss
 	if sn.para != d.paraIdx {
 		d.paraIdx = sn.para
 		d.paraSource = nil
@@ -96,6 +98,13 @@ func (d *docState) sentence(si int) {
 		}
 		if b := d.nextBoundary(d.cues[acts[k].cue].end, end); b < end {
 			end = b
+		}
+		if d.inRelative(ss, d.cues[acts[k].cue].start) {
+			// "Egypt, which has said it rejects X, hosted …": to the comma.
+			ce := d.cues[acts[k].cue].end
+			if i := strings.IndexByte(d.text[ce:end], ','); i >= 0 {
+				end = ce + i
+			}
 		}
 		acts[k].scopeE = end
 		if acts[k].issues == nil {
@@ -200,6 +209,19 @@ func (d *docState) nextBoundary(s, e int) int {
 		}
 	}
 	return e
+}
+
+// inRelative reports whether pos is in a relative clause opened by ",
+// which" or ", who".
+func (d *docState) inRelative(ss, pos int) bool {
+	c0, c1 := d.cuesIn(ss, pos)
+	for i := c1 - 1; i >= c0; i-- {
+		if d.cues[i].has(kindBoundary) {
+			w := d.lower(d.cues[i].start, d.cues[i].end)
+			return w == ", which" || w == ", who"
+		}
+	}
+	return false
 }
 
 // markIrrealis skips the acts between an irrealis cue ("if", "whether",
@@ -468,13 +490,36 @@ func (d *docState) combine(acts []act, ss, se int) {
 				}
 			}
 		case GrammarVerb:
-			// "promises to refuse to join": the first verb governs.
 			if k+1 < len(acts) {
 				b := &acts[k+1]
 				bc := d.cues[b.cue]
-				if b.grammar == GrammarVerb && d.wordsBetween(c.end, bc.start) <= 1 && strings.TrimSpace(d.lower(c.end, bc.start)) == "to" {
+				gap := strings.TrimSpace(d.lower(c.end, bc.start))
+				switch {
+				case b.grammar == GrammarVerb && (gap == "to" || gap == "" && strings.HasSuffix(d.lower(c.start, c.end), " to")):
+					// "promises to refuse to join": the first verb governs.
+					b.skip = true
+				case b.grammar == GrammarNoun && d.wordsBetween(c.end, bc.start) <= 3:
+					// "rejected the demand for …": the noun is the object.
+					b.object = true
+				}
+			}
+		case GrammarPassive:
+			// "conditions were put forward by Russia": the noun gives the act.
+			for n := k - 1; n >= 0; n-- {
+				b := &acts[n]
+				if b.skip {
+					continue
+				}
+				if b.grammar == GrammarNoun && d.wordsBetween(d.cues[b.cue].end, c.start) <= 5 {
+					a.act = b.act
+					a.precond = a.precond || b.precond
+					a.issues = d.issuesIn(d.cues[b.cue].end, c.start, ss, se)
+					if len(a.issues) == 0 {
+						a.issues = nil
+					}
 					b.skip = true
 				}
+				break
 			}
 		}
 	}
@@ -591,6 +636,9 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		// "Hamas's demand", "the Russian proposal", "the mediators' efforts".
 		if ps := d.possessor(ss, c.start, src); ps != nil {
 			return ps
+		}
+		if a.object {
+			return nil
 		}
 		// "a proposal by Egypt", "demands from Hamas", "the refusal of Netanyahu".
 		by := strings.Index(" "+d.lower(c.end, min(se, c.end+30))+" ", " by ")
@@ -786,7 +834,38 @@ func (d *docState) isAgentHead(w string) bool {
 
 // coordinated returns mention k and the mentions coordinated with it
 // before it ("Qatari and Egyptian mediators", "Russia, Turkey and Egypt").
+// A bare comma links mentions only in a list that has a conjunction.
 func (d *docState) coordinated(k int, ss int) []party {
+	ps := d.coordinatedAll(k, ss)
+	if len(ps) < 2 {
+		return ps
+	}
+	hasConj := false
+	lo, hi := -1, -1
+	for j := range d.ments {
+		if d.ments[j].Span.Start >= ps[0].span.Start && d.ments[j].Span.End <= ps[len(ps)-1].span.End {
+			if lo < 0 {
+				lo = j
+			}
+			hi = j
+		}
+	}
+	for j := lo; j >= 0 && j < hi; j++ {
+		if d.ments[j].Span.End > d.ments[j+1].Span.Start {
+			continue
+		}
+		gap := " " + strings.TrimSpace(d.lower(d.ments[j].Span.End, d.ments[j+1].Span.Start)) + " "
+		if strings.Contains(gap, " and ") || strings.Contains(gap, " or ") || d.ments[j].Span == d.ments[j+1].Span {
+			hasConj = true
+		}
+	}
+	if hasConj || ps[0].span == ps[len(ps)-1].span {
+		return ps
+	}
+	return []party{d.partyOf(k)}
+}
+
+func (d *docState) coordinatedAll(k int, ss int) []party {
 	ps := []party{d.partyOf(k)}
 	for j := k - 1; j >= 0 && d.ments[j].Span.Start >= ss; j-- {
 		if d.ments[j].Span == d.ments[j+1].Span {
@@ -860,7 +939,7 @@ func (d *docState) nearAnaphor(from, pos, best int, src *source) ([]party, bool)
 			if w := d.lower(c.start, c.end); w == "its" {
 				continue
 			}
-			return d.anaphorParties(c, from, src), true
+			return d.anaphorParties(c, d.curSS, src), true
 		}
 	}
 	return nil, false
@@ -900,6 +979,12 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 		return d.lastSubject
 	case strings.Contains(w, "group") || strings.Contains(w, "movement") || strings.Contains(w, "militia") ||
 		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction"):
+		m0, m1 := d.mentionsIn(ss, pos)
+		for k := m1 - 1; k >= m0; k-- {
+			if !isState(d.ments[k].Party) {
+				return d.ments[k].Party
+			}
+		}
 		return d.lastGroup
 	case w == "it" || w == "they":
 		// The latest party named earlier in the sentence ("Egypt, which
@@ -1046,21 +1131,28 @@ func (d *docState) add(si int, p party, a *act, actName string, c cue, is issueH
 }
 
 // position summarises what the act is about: the words of its scope, at
-// most twelve, or the issue cue.
+// most twelve, or the issue cue. It is a substring of the text.
 func (d *docState) position(s, e int, is issueHit) string {
-	if e <= s {
-		return d.text[is.start:is.end]
+	words, i := 0, s
+	for i < e && words < 12 {
+		for i < e && isSpace(d.text[i]) {
+			i++
+		}
+		if i < e {
+			words++
+		}
+		for i < e && !isSpace(d.text[i]) {
+			i++
+		}
 	}
-	words := strings.Fields(d.text[s:e])
-	if len(words) > 12 {
-		words = words[:12]
-	}
-	out := strings.Trim(strings.Join(words, " "), " ,;:.\"'")
+	out := strings.Trim(strings.TrimSpace(d.text[s:i]), " ,;:.\"'")
 	if out == "" {
 		return d.text[is.start:is.end]
 	}
 	return out
 }
+
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
 
 // updateDiscourse records the parties in play after a sentence: the last
 // person's party, the last group, and the sentence's first actor.

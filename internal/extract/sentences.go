@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/segment"
 	"gopkg.in/neurosnap/sentences.v1"
@@ -81,10 +82,11 @@ func splitSentences(seg *segment.Segmenter, text string, out []sentence) []sente
 func splitLine(seg *segment.Segmenter, text string, base int, line string, para int, out []sentence) []sentence {
 	first := len(out)
 	var raw []segment.Sentence
-	if seg != nil && len(line) < 200_000 {
+	if seg != nil && len(line) < 20_000 {
 		raw = seg.Segment(line)
 	} else {
-		raw = []segment.Sentence{{Text: strings.TrimSpace(line), Start: strings.Index(line, strings.TrimSpace(line))}}
+		// Very long lines are cut by length only: punkt is slow on them.
+		raw = []segment.Sentence{{Text: line, Start: 0}}
 	}
 	for _, r := range raw {
 		s, e := base+r.Start, base+r.Start+len(r.Text)
@@ -97,13 +99,61 @@ func splitLine(seg *segment.Segmenter, text string, base int, line string, para 
 			out = append(out, sentence{start: s, end: s + k, para: para})
 			s += k
 		}
-		if n := len(out); n > first && joinsNext(text[out[n-1].start:out[n-1].end]) {
+		if n := len(out); n > first && joinsNext(text[out[n-1].start:out[n-1].end]) && e-out[n-1].start <= maxSentence {
 			out[n-1].end = e
 			continue
 		}
-		out = append(out, sentence{start: s, end: e, para: para})
+		out = appendCapped(out, text, s, e, para)
 	}
 	return out
+}
+
+// maxSentence caps a sentence's length in bytes: a longer run of text (a
+// list without full stops, a page without punctuation) is cut at the last
+// semicolon, comma or space before the cap, so that work per sentence
+// stays bounded.
+const maxSentence = 1500
+
+func appendCapped(out []sentence, text string, s, e, para int) []sentence {
+	for e-s > maxSentence {
+		cut := -1
+		window := text[s : s+maxSentence]
+		for _, sep := range []string{"; ", ", ", " "} {
+			if k := strings.LastIndex(window, sep); k > maxSentence/3 {
+				cut = s + k + len(sep) - 1
+				break
+			}
+		}
+		if cut < 0 {
+			cut = s + maxSentence
+			for cut > s && !utf8.RuneStart(text[cut]) {
+				cut--
+			}
+			if cut == s {
+				cut = s + maxSentence
+			}
+		}
+		cs, ce := trimRange(text, s, cut)
+		if cs < ce {
+			out = append(out, sentence{start: cs, end: ce, para: para})
+		}
+		s = cut
+	}
+	if cs, ce := trimRange(text, s, e); cs < ce {
+		out = append(out, sentence{start: cs, end: ce, para: para})
+	}
+	return out
+}
+
+// trimRange narrows [s, e) past ASCII white space.
+func trimRange(text string, s, e int) (int, int) {
+	for s < e && isSpace(text[s]) {
+		s++
+	}
+	for e > s && isSpace(text[e-1]) {
+		e--
+	}
+	return s, e
 }
 
 // gluedQuote returns the offset just after a closing `."` or `.”` that is

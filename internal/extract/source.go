@@ -45,6 +45,13 @@ func (d *docState) attribution(ss, se int) *source {
 			}
 		case c.has(kindAttrVerb):
 			if s := d.phraseStart(ss, c.start); s < c.start {
+				if w, _ := d.nextWord(s); (w == "which" || w == "who") && s > ss {
+					// "Egypt, which has said": the antecedent speaks.
+					comma := strings.LastIndexByte(d.text[ss:s], ',')
+					if comma >= 0 {
+						s = d.phraseStart(ss, ss+comma)
+					}
+				}
 				phrases = append(phrases, phrase{s: s, e: c.start})
 			} else if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 10 {
 				// "…," said Sayed Akbar Agha, a former commander.
@@ -68,6 +75,7 @@ func (d *docState) attribution(ss, se int) *source {
 	}
 	for _, p := range phrases {
 		s, e := trimSpan(d.text, p.s, p.e)
+		s, e = d.trimSourceWords(s, e)
 		if s >= e {
 			continue
 		}
@@ -97,6 +105,35 @@ func (d *docState) attribution(ss, se int) *source {
 		return media
 	}
 	return nil
+}
+
+// sourceTail are words that end a source phrase without naming the
+// source ("Abdalla also", "Egypt, which has repeatedly").
+var sourceTail = map[string]bool{
+	"has": true, "have": true, "had": true, "also": true, "repeatedly": true, "previously": true, "again": true,
+	"already": true, "publicly": true, "earlier": true, "later": true, "then": true, "further": true, "has also": true,
+	"is": true, "was": true, "were": true, "are": true, "been": true, "had also": true, "recently": true, "once": true,
+}
+
+// trimSourceWords drops a relative clause (", which has") and trailing
+// auxiliaries and adverbs from a source phrase.
+func (d *docState) trimSourceWords(s, e int) (int, int) {
+	low := d.lower(s, e)
+	for _, rel := range []string{", which", ", who"} {
+		if k := strings.Index(low, rel); k > 0 {
+			e = s + k
+			low = low[:k]
+		}
+	}
+	for {
+		k := strings.LastIndexByte(low, ' ')
+		if k < 0 || !sourceTail[low[k+1:]] {
+			break
+		}
+		e = s + k
+		low = low[:k]
+	}
+	return trimSpan(d.text, s, e)
 }
 
 // phraseStart returns where the source phrase before a reporting verb at

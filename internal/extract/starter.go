@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -39,12 +40,8 @@ type starterEntry struct {
 	party, how, via string
 }
 
-// starterKinds maps each starter party to its kind (state, organisation,
-// armed_group); the extractor uses it to resolve "the group".
-var starterKinds = map[string]string{}
-
-// NewStarterResolver loads the embedded starter set.
-func NewStarterResolver() (*StarterResolver, error) {
+// starterData is the decoded starter set, read once.
+var starterData = sync.OnceValues(func() ([]starterParty, error) {
 	const name = "data/starter_actors.yaml"
 	b, err := dataFS.ReadFile(name)
 	if err != nil {
@@ -56,6 +53,26 @@ func NewStarterResolver() (*StarterResolver, error) {
 	if err := yaml.UnmarshalWithOptions(b, &doc, yaml.Strict()); err != nil {
 		return nil, yamlError(name, err)
 	}
+	return doc.Parties, nil
+})
+
+// starterKinds maps each starter party to its kind (state, organisation,
+// armed_group); the extractor uses it to resolve "the group".
+var starterKinds = sync.OnceValue(func() map[string]string {
+	kinds := map[string]string{}
+	parties, _ := starterData()
+	for _, p := range parties {
+		kinds[p.Party] = p.Kind
+	}
+	return kinds
+})
+
+// NewStarterResolver loads the embedded starter set.
+func NewStarterResolver() (*StarterResolver, error) {
+	parties, err := starterData()
+	if err != nil {
+		return nil, err
+	}
 	r := &StarterResolver{}
 	seen := map[string]bool{}
 	add := func(p, party, how, via string) {
@@ -66,8 +83,7 @@ func NewStarterResolver() (*StarterResolver, error) {
 		r.patterns = append(r.patterns, p)
 		r.entries = append(r.entries, starterEntry{party: party, how: how, via: via})
 	}
-	for _, p := range doc.Parties {
-		starterKinds[p.Party] = p.Kind
+	for _, p := range parties {
 		for _, n := range p.Names {
 			how := actors.HowName
 			if n != p.Party {
