@@ -180,6 +180,12 @@ func TestDates(t *testing.T) {
 			want: []string{"FARC|FARC|name"}},
 		{name: "party after it was dissolved", date: "2024-06-01", text: "The FARC and the government met.",
 			want: []string{}},
+		{name: "state government before a de-facto authority", date: "2019-06-01", text: "Kabul and the Afghan government rejected it.",
+			want: []string{"Kabul|Afghanistan|metonym", "the Afghan government|Afghanistan|demonym"}},
+		{name: "de-facto authority as the state's government", date: "2023-06-01", text: "Kabul and the Afghan government rejected it, while Afghan refugees waited.",
+			want: []string{"Kabul|Taliban|metonym", "the Afghan government|Taliban|demonym", "Afghan|Afghanistan|demonym"}},
+		{name: "the government after a de-facto takeover", date: "2023-06-01", text: "Sudan's war continued. The government said the RSF attacked.",
+			want: []string{"Sudan|Sudan|name", "The government|SAF|coreference", "RSF|RSF|name"}},
 		{name: "former is not a party", date: "2020-01-01", text: "Former president Firefly said Freedonia erred.",
 			want: []string{"Freedonia|Freedonia|name"}},
 	})

@@ -48,11 +48,29 @@ type Party struct {
 	// non-state group is based in: "the Palestinian group" after "Hamas"
 	// resolves to Hamas through it, not to Palestine.
 	Base string `yaml:"base" json:"base,omitempty"`
+	// Governments (an extension of the shared format) lists de-facto
+	// authorities that speak as a state's government between two dates:
+	// after 2021-08-15 "Kabul" and "the Afghan government" are the Taliban.
+	Governments []Government `yaml:"governments" json:"governments,omitempty"`
 
 	// File is where the entry was last defined or extended ("file:line").
 	File string `yaml:"-" json:"file,omitempty"`
 
 	parentAt, baseAt string // positions of Parent and Base
+}
+
+// Government is a de-facto authority speaking as a state's government.
+type Government struct {
+	Party string `yaml:"party" json:"party"`
+	From  string `yaml:"from" json:"from,omitempty"`
+	To    string `yaml:"to" json:"to,omitempty"`
+}
+
+// covers reports whether the government holds on date.
+func (gv Government) covers(d time.Time) bool {
+	from, _ := parseRoleDate(gv.From, false)
+	to, _ := parseRoleDate(gv.To, true)
+	return Role{from: from, to: to}.Covers(d)
 }
 
 // Person is someone who speaks for a party while holding a role.
@@ -204,6 +222,7 @@ type entries struct {
 	people      []*Person
 	personIndex map[string]int
 	problems    []string // dropped references in the embedded data
+	pending     []*Party // extensions of entries not yet merged
 }
 
 // merge adds the decoded file's entries. An entry whose name exists
@@ -224,6 +243,13 @@ func (e *entries) merge(d *decoded) error {
 		key := foldString(p.Name)
 		j, ok := e.partyIndex[key]
 		if !ok {
+			if p.Kind == "" {
+				// An extension of an entry of a later file: applied once
+				// every file is merged.
+				p.File = at
+				e.pending = append(e.pending, p)
+				continue
+			}
 			if !slices.Contains(kinds, p.Kind) {
 				return fmt.Errorf("actors: %s: party %q: kind %q is not one of %s", at, p.Name, p.Kind, strings.Join(kinds, ", "))
 			}
@@ -232,30 +258,58 @@ func (e *entries) merge(d *decoded) error {
 			e.parties = append(e.parties, p)
 			continue
 		}
-		old := e.parties[j]
-		if p.Kind != "" {
-			if !slices.Contains(kinds, p.Kind) {
-				return fmt.Errorf("actors: %s: party %q: kind %q is not one of %s", at, p.Name, p.Kind, strings.Join(kinds, ", "))
-			}
-			old.Kind = p.Kind
+		if err := e.parties[j].extend(p, at); err != nil {
+			return err
 		}
-		setIf(&old.ISO2, p.ISO2)
-		setIf(&old.ISO3, p.ISO3)
-		setIf(&old.Parent, p.Parent)
-		setIf(&old.Base, p.Base)
-		setIf(&old.parentAt, p.parentAt)
-		setIf(&old.baseAt, p.baseAt)
-		if p.Ambiguous {
-			old.Ambiguous = true
-		}
-		if len(p.Active) > 0 {
-			old.Active = p.Active
-		}
-		old.Aliases = appendNew(old.Aliases, p.Aliases...)
-		old.Demonyms = appendNew(old.Demonyms, p.Demonyms...)
-		old.Metonyms = appendNew(old.Metonyms, p.Metonyms...)
-		old.File = at
 	}
+	return e.mergePeople(d)
+}
+
+// extend adds the fields of a later entry with the same name.
+func (old *Party) extend(p *Party, at string) error {
+	if p.Kind != "" {
+		if !slices.Contains(kinds, p.Kind) {
+			return fmt.Errorf("actors: %s: party %q: kind %q is not one of %s", at, p.Name, p.Kind, strings.Join(kinds, ", "))
+		}
+		old.Kind = p.Kind
+	}
+	setIf(&old.ISO2, p.ISO2)
+	setIf(&old.ISO3, p.ISO3)
+	setIf(&old.Parent, p.Parent)
+	setIf(&old.Base, p.Base)
+	setIf(&old.parentAt, p.parentAt)
+	setIf(&old.baseAt, p.baseAt)
+	if p.Ambiguous {
+		old.Ambiguous = true
+	}
+	if len(p.Active) > 0 {
+		old.Active = p.Active
+	}
+	old.Aliases = appendNew(old.Aliases, p.Aliases...)
+	old.Demonyms = appendNew(old.Demonyms, p.Demonyms...)
+	old.Metonyms = appendNew(old.Metonyms, p.Metonyms...)
+	old.Governments = append(old.Governments, p.Governments...)
+	old.File = at
+	return nil
+}
+
+// applyPending applies the extensions whose entry came in a later file.
+func (e *entries) applyPending() error {
+	for _, p := range e.pending {
+		j, ok := e.partyIndex[foldString(p.Name)]
+		if !ok {
+			return fmt.Errorf("actors: %s: party %q has no kind and extends no entry", p.File, p.Name)
+		}
+		if err := e.parties[j].extend(p, p.File); err != nil {
+			return err
+		}
+	}
+	e.pending = nil
+	return nil
+}
+
+// mergePeople merges the people of a decoded file.
+func (e *entries) mergePeople(d *decoded) error {
 	for i, p := range d.df.People {
 		at := d.position(fmt.Sprintf("$.people[%d].name", i))
 		if strings.TrimSpace(p.Name) == "" {
@@ -318,6 +372,21 @@ func (e *entries) check() error {
 	}
 	known := func(name string) bool { _, ok := resolve(name); return ok }
 	for _, p := range e.parties {
+		for k, gv := range p.Governments {
+			if !known(gv.Party) {
+				return fmt.Errorf("actors: %s: party %q: unknown government party %q", p.File, p.Name, gv.Party)
+			}
+			for _, d := range []struct {
+				s   string
+				end bool
+			}{{gv.From, false}, {gv.To, true}} {
+				if _, err := parseRoleDate(d.s, d.end); err != nil {
+					return fmt.Errorf("actors: %s: party %q: governments: %w", p.File, p.Name, err)
+				}
+			}
+			i, _ := resolve(gv.Party)
+			p.Governments[k].Party = e.parties[i].Name
+		}
 		if p.Parent != "" && !known(p.Parent) {
 			return fmt.Errorf("actors: %s: party %q: unknown parent %q", p.parentAt, p.Name, p.Parent)
 		}
@@ -417,6 +486,9 @@ func mergeDecoded(e *entries, srcs []source, files []*decoded) (*entries, error)
 		if err := e.merge(d); err != nil {
 			return nil, err
 		}
+	}
+	if err := e.applyPending(); err != nil {
+		return nil, err
 	}
 	if err := e.check(); err != nil {
 		return nil, err

@@ -646,6 +646,13 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 				out = append(out, cand{start: c.start, end: c.end, kind: tStop, party: -1})
 				continue
 			}
+			if gov, ok := g.governmentOf(c.party, date); ok && (c.how == HowMetonym && g.e.parties[c.entry].Kind != KindOrgan || governmentRoles[c.role]) {
+				if c.via == "" {
+					c.via = p.Name
+				}
+				c.via += " (" + g.e.parties[gov].Name + " government)"
+				c.party = gov
+			}
 			out = append(out, c)
 		case tPerson:
 			if c.entry < 0 {
@@ -870,6 +877,10 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 					r, ok = ahead(i, isState)
 				}
 				if ok {
+					if gov, isGov := g.governmentOf(r.party, date); isGov {
+						emit(c, gov, HowCoreference, r.text)
+						continue
+					}
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genOrg:
@@ -1023,4 +1034,28 @@ func foldWord(w string) string {
 		return w
 	}
 	return strings.ToLower(w)
+}
+
+// governmentRoles are the role nouns that name a state's government, which
+// a de-facto authority may hold (see Party.Governments).
+var governmentRoles = map[string]bool{
+	"government": true, "authorities": true, "administration": true, "cabinet": true,
+	"foreign ministry": true, "ministry": true, "foreign minister": true, "prime minister": true,
+	"leadership": true, "officials": true, "delegation": true, "negotiators": true,
+}
+
+// governmentOf returns the de-facto authority speaking as the state's
+// government on date, if the data name one.
+func (g *Gazetteer) governmentOf(state int, date time.Time) (int, bool) {
+	if date.IsZero() {
+		return -1, false
+	}
+	for _, gv := range g.e.parties[state].Governments {
+		if gv.covers(date) {
+			if i, ok := g.e.partyIndex[foldString(gv.Party)]; ok {
+				return i, true
+			}
+		}
+	}
+	return -1, false
 }
