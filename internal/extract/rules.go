@@ -204,9 +204,17 @@ func (d *docState) nextBoundary(s, e int) int {
 	c0, c1 := d.cuesIn(s, e)
 	for i := c0; i < c1; i++ {
 		c := d.cues[i]
-		if c.has(kindBoundary) && d.lower(c.start, c.end) != ", and" {
-			return c.start
+		if !c.has(kindBoundary) {
+			continue
 		}
+		w := d.lower(c.start, c.end)
+		if w == ", and" {
+			continue
+		}
+		if w == ";" && strings.IndexByte(d.text[s:c.start], ':') >= 0 {
+			continue // "a list of demands: A; B; and C"
+		}
+		return c.start
 	}
 	return e
 }
@@ -233,18 +241,35 @@ func (d *docState) markIrrealis(acts []act, ss, se int) {
 		if !c.has(kindIrrealis) {
 			continue
 		}
-		end := strings.IndexAny(d.text[c.end:se], ",;")
-		if end < 0 {
-			end = se
-		} else {
-			end += c.end
-		}
+		end := d.clauseComma(c.end, se)
 		for k := range acts {
 			if p := d.cues[acts[k].cue].start; p >= c.end && p < end {
 				acts[k].skip = true
 			}
 		}
 	}
+}
+
+// clauseComma returns the next comma or semicolon after pos, skipping a
+// relative clause (", which was not a party to the talks,"), or se.
+func (d *docState) clauseComma(pos, se int) int {
+	for pos < se {
+		k := strings.IndexAny(d.text[pos:se], ",;")
+		if k < 0 {
+			return se
+		}
+		at := pos + k
+		if w, _ := d.nextWord(at + 1); d.text[at] == ',' && (w == "which" || w == "who") {
+			next := strings.IndexByte(d.text[at+1:se], ',')
+			if next < 0 {
+				return se
+			}
+			pos = at + 1 + next + 1
+			continue
+		}
+		return at
+	}
+	return se
 }
 
 // negatedIssue reports whether a negation governs an issue cue right
@@ -660,8 +685,9 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		return d.subject(clause, ss, c.start, a, src)
 	}
 	// A participle after a comma has the sentence's subject: "Hamas has
-	// given approval …, dropping a key demand".
-	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) {
+	// given approval …, dropping a key demand"; so has a verb after "and"
+	// with no subject of its own: "the movement rejected X and wants Y".
+	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) || d.afterAnd(c.start) {
 		if len(listActor) > 0 {
 			return listActor
 		}
@@ -671,6 +697,22 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 	}
 	// "The plan, unveiled by Biden, outlines …": the sentence's actor.
 	return listActor
+}
+
+// afterAnd reports whether the word before pos, past adverbs, is "and".
+func (d *docState) afterAnd(pos int) bool {
+	for range 3 {
+		w, start := d.prevWord(pos)
+		switch w {
+		case "and":
+			return true
+		case "also", "then", "later", "still", "now", "further", "has", "have", "had", "is", "was", "will", "would":
+			pos = start
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // prevIsComma reports whether the text before pos ends in a comma.
@@ -972,6 +1014,14 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 	switch {
 	case w == "he" || w == "she" || strings.HasPrefix(w, "his ") || strings.HasPrefix(w, "her "):
 		return d.lastPerson
+	case strings.Contains(w, "government") || w == "the prime minister" || w == "the president" || w == "the regime" || w == "the administration":
+		// The state most in play in the document, not a mediator.
+		for _, p := range d.topParties(6) {
+			if isState(p) && !slices.Contains(d.mediators, p) {
+				return p
+			}
+		}
+		return d.lastSubject
 	case w == "we":
 		if src != nil && src.party != "" {
 			return src.party
