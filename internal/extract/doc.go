@@ -48,8 +48,16 @@ type docState struct {
 	paraSource  *source
 	paraIdx     int
 	prevSource  *source
-	// curSS is the start of the sentence being read.
-	curSS int
+	// curSS and sentEnd delimit the sentence being read.
+	curSS, sentEnd int
+	// claimExplicit[i] tells whether claims[i] has a source named in its
+	// own sentence.
+	claimExplicit []bool
+	// Quotations running over several sentences.
+	inQuote, prevEndsColon bool
+	quoteSrc               *source
+	// mainActor is the actor of the sentence's first verb act.
+	mainActor []party
 	// mediators are the parties the document names as mediators.
 	mediators []string
 }

@@ -57,12 +57,32 @@ func (d *docState) run() []model.Claim {
 func (d *docState) sentence(si int) {
 	sn := d.sents[si]
 	ss, se := sn.start, sn.end
-	d.curSS = ss
+	d.curSS, d.sentEnd = ss, se
 	if sn.para != d.paraIdx {
 		d.paraIdx = sn.para
 		d.paraSource = nil
 	}
-	src := d.attribution(ss, se)
+	cands := d.attribution(ss, se)
+	src := choose(cands, se)
+	// "This was stated by Podoliak": the source of the sentence before.
+	if src != nil && d.wordsBetween(ss, src.pos) <= 3 && strings.HasPrefix(d.lower(ss, min(se, ss+12)), "this was ") {
+		for k := range d.claims {
+			if d.claimSent[k] == si-1 && !d.claimExplicit[k] {
+				d.claims[k].Source = model.Source{Kind: src.kind, Name: src.name, Via: src.via}
+				d.claims[k].Evidence.Source = src.span
+			}
+		}
+	}
+	// A quotation that goes on from an earlier sentence keeps its source.
+	opensQuote := strings.HasPrefix(d.text[ss:se], "\u201c") || strings.HasPrefix(d.text[ss:se], "\"")
+	if src == nil && opensQuote && d.prevEndsColon && d.prevSource != nil {
+		q := *d.prevSource
+		src = &q
+	}
+	if src == nil && d.inQuote && d.quoteSrc != nil {
+		q := *d.quoteSrc
+		src = &q
+	}
 	if src == nil && d.paraSource != nil {
 		inherited := *d.paraSource
 		src = &inherited
@@ -74,6 +94,7 @@ func (d *docState) sentence(si int) {
 	if src == nil {
 		src = d.headlineReports(ss, se)
 	}
+	defer d.updateQuotes(ss, se, src)
 
 	c0, c1 := d.cuesIn(ss, se)
 	var acts []act
@@ -146,6 +167,7 @@ func (d *docState) sentence(si int) {
 
 	var listActor []party
 	var prevIssues []issueHit
+	d.mainActor = nil
 	for k := range acts {
 		a := &acts[k]
 		if a.skip {
@@ -160,6 +182,9 @@ func (d *docState) sentence(si int) {
 		}
 		if a.grammar != GrammarModal {
 			listActor = ps
+			if d.mainActor == nil && a.grammar == GrammarVerb {
+				d.mainActor = ps
+			}
 		}
 		issues := a.issues
 		if len(issues) == 0 {
@@ -168,7 +193,9 @@ func (d *docState) sentence(si int) {
 		if len(issues) == 0 && a.grammar == GrammarPassive {
 			// "a proposed outline sent by Qatari and Egyptian mediators
 			// and backed by the United States": what the sentence is about.
-			issues = prevIssues
+			if len(prevIssues) > 0 {
+				issues = prevIssues[:1]
+			}
 		}
 		if len(issues) == 0 {
 			continue
@@ -177,7 +204,10 @@ func (d *docState) sentence(si int) {
 		c := d.cues[a.cue]
 		hedge := d.hedgeIn(ss, a.scopeE, a)
 		precond := a.precond || a.act == model.ActDemand && d.hasKind(ss, se, kindPrecondition)
-		csrc := src
+		csrc, explicit := src, len(cands) > 0
+		if explicit {
+			csrc = choose(cands, c.start)
+		}
 		if csrc == nil {
 			csrc = d.speakerSource(ss, c.start, ps)
 		}
@@ -187,7 +217,13 @@ func (d *docState) sentence(si int) {
 				if d.negatedIssue(is, c.end) && actName != model.ActConcede {
 					actName = model.ActReject
 				}
+				if is.start < p.span.End && is.end > p.span.Start && a.grammar != GrammarModal {
+					continue // "backed by the European Union": the actor, not an issue
+				}
 				d.add(si, p, a, actName, c, is, csrc, hedge, precond)
+				if n := len(d.claimExplicit); n < len(d.claims) {
+					d.claimExplicit = append(d.claimExplicit, explicit)
+				}
 			}
 		}
 		d.lastSubject = ps[len(ps)-1].name
@@ -198,12 +234,32 @@ func (d *docState) sentence(si int) {
 	}
 }
 
+// updateQuotes records whether a quotation is open after the sentence,
+// and whose it is.
+func (d *docState) updateQuotes(ss, se int, src *source) {
+	t := d.text[ss:se]
+	opens, closes := strings.Count(t, "\u201c"), strings.Count(t, "\u201d")
+	straight := strings.Count(t, "\"")
+	if d.inQuote {
+		if closes > opens || straight%2 == 1 {
+			d.inQuote, d.quoteSrc = false, nil
+		}
+	} else if opens > closes || straight%2 == 1 {
+		d.inQuote = true
+		d.quoteSrc = src
+	}
+	d.prevEndsColon = strings.HasSuffix(strings.TrimSpace(t), ":")
+}
+
 // nextBoundary returns the start of the first clause boundary in [s, e),
 // or e. ", and" does not end a scope: it joins the items of a list.
 func (d *docState) nextBoundary(s, e int) int {
 	c0, c1 := d.cuesIn(s, e)
 	for i := c0; i < c1; i++ {
 		c := d.cues[i]
+		if c.has(kindNegation) && d.lower(c.start, c.end) == "without" {
+			return c.start // "efforts to move on without implementing the truce"
+		}
 		if !c.has(kindBoundary) {
 			continue
 		}
@@ -355,6 +411,13 @@ func (d *docState) speakerSource(ss, pos int, ps []party) *source {
 				return &source{kind: model.SourceOfficial, name: d.text[p.span.Start:p.span.End], span: p.span}
 			}
 		}
+	}
+	if w, _ := d.nextWord(ss); w == "he" || w == "she" {
+		e := ss + 2
+		if w == "she" {
+			e = ss + 3
+		}
+		return &source{kind: model.SourceOfficial, name: d.text[ss:e], span: model.Span{Start: ss, End: e}}
 	}
 	end := strings.IndexByte(d.text[ss:pos], ',')
 	if end < 0 {
@@ -561,6 +624,9 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 				continue
 			}
 			is := d.x.issues[r.idx]
+			if is != "talks" && i+1 < c1 && d.isTalksHead(c.end, d.cues[i+1]) {
+				break // "armistice talks", "ceasefire negotiations": the talks
+			}
 			if slices.ContainsFunc(out, func(h issueHit) bool { return h.issue == is }) {
 				continue
 			}
@@ -569,6 +635,16 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 		}
 	}
 	return out
+}
+
+// isTalksHead reports whether cue n is "talks" or "negotiations" right
+// after pos.
+func (d *docState) isTalksHead(pos int, n cue) bool {
+	if strings.TrimSpace(d.text[pos:n.start]) != "" {
+		return false
+	}
+	w := d.lower(n.start, n.end)
+	return w == "talks" || w == "negotiations" || w == "negotiation"
 }
 
 // issueInContext checks a conditional issue cue's context.
@@ -585,7 +661,7 @@ func (d *docState) issueInContext(r cueRef, pos, ss, se int) bool {
 	}
 	if len(fc.notAfter) > 0 {
 		from := pos
-		for from > ss && d.wordsBetween(from-1, pos) <= 5 {
+		for from > ss && d.wordsBetween(from-1, pos) <= 7 {
 			from--
 		}
 		before := " " + d.lower(from, pos)
@@ -612,10 +688,17 @@ func (d *docState) hasKind(s, e int, k cueKind) bool {
 // hedgeIn returns the hedge cue scoped over an act: one from the sentence
 // start to the end of the act's scope, or a headline's "– reports".
 func (d *docState) hedgeIn(ss, e int, a *act) model.Span {
-	c0, c1 := d.cuesIn(ss, e)
+	c0, c1 := d.cuesIn(ss, d.sentEnd)
 	for i := c0; i < c1; i++ {
-		if d.cues[i].has(kindHedge) {
-			return model.Span{Start: d.cues[i].start, End: d.cues[i].end}
+		c := d.cues[i]
+		if !c.has(kindHedge) {
+			continue
+		}
+		if d.text[c.start:c.end] == "May" && c.start > ss {
+			continue // the month
+		}
+		if c.end <= e || strings.HasSuffix(d.lower(c.start, c.end), "reports") {
+			return model.Span{Start: c.start, End: c.end}
 		}
 	}
 	if a.hedged {
@@ -631,13 +714,24 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 	clause := d.clauseStart(ss, c.start)
 	switch a.grammar {
 	case GrammarPassive:
-		if ps := d.mentionsAfter(c.end, se, 4); len(ps) > 0 {
-			return ps
+		// The agent follows "by": in the cue ("backed by") or after it
+		// ("sent last week by").
+		if by := strings.Index(d.lower(c.start, min(se, c.end+40))+" ", " by "); by >= 0 || strings.HasSuffix(d.lower(c.start, c.end), " by") {
+			from := c.end
+			if by >= 0 && c.start+by > c.end {
+				from = c.start + by + 3
+			}
+			if ps := d.mentionsAfter(from, se, 4); len(ps) > 0 {
+				return ps
+			}
+			if ps := d.anaphorAfter(from, se, src); ps != nil {
+				return ps
+			}
 		}
-		if ps := d.anaphorAfter(c.end, se, src); ps != nil {
-			return ps
+		if a.act == model.ActDemand {
+			return listActor // "…;Secondly, Ukraine is required to …"
 		}
-		return listActor
+		return nil
 	case GrammarCompound:
 		m0, m1 := d.mentionsIn(max(ss, c.start-60), c.start)
 		if m1 > m0 && d.ments[m1-1].Span.End == c.start {
@@ -645,9 +739,15 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		}
 		return nil
 	case GrammarModal:
+		if w, _ := d.nextWord(c.end); w == "not" || w == "never" {
+			return nil // "should not have any concern"
+		}
 		subj := d.subjectIn(clause, c.start, a, src)
 		if len(subj) == 0 {
 			return listActor
+		}
+		if d.wordsBetween(subj[len(subj)-1].span.End, c.start) > 2 {
+			return nil // the subject is something else: "the nation should"
 		}
 		if src != nil && src.party != "" && src.party != subj[0].name {
 			return []party{{name: src.party, span: src.span, how: actors.HowCoreference}}
@@ -676,21 +776,27 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 			}
 		}
 		_ = by
-		// "the proposal": the party whose proposal is in play.
-		if pw, _ := d.prevWord(c.start); pw == "the" || pw == "this" || pw == "that" {
+		// "the (phased ceasefire) proposal": the party whose proposal is in play.
+		if d.definite(ss, c.start) {
 			if name := d.lastActorOf(a.act); name != "" {
 				return []party{{name: name, span: model.Span{Start: c.start, End: c.end}, how: actors.HowCoreference}}
 			}
+			return nil
 		}
-		return d.subject(clause, ss, c.start, a, src)
+		// "X arrived with a new proposal", "X has made demands".
+		if d.governedBySubject(ss, c.start) {
+			return d.subject(clause, ss, c.start, a, src)
+		}
+		return nil
 	}
 	// A participle after a comma has the sentence's subject: "Hamas has
 	// given approval …, dropping a key demand"; so has a verb after "and"
 	// with no subject of its own: "the movement rejected X and wants Y".
-	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) || d.afterAnd(c.start) {
-		if len(listActor) > 0 {
-			return listActor
-		}
+	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) && len(d.mainActor) > 0 {
+		return d.mainActor
+	}
+	if d.afterAnd(c.start) && len(listActor) > 0 {
+		return listActor
 	}
 	if ps := d.subject(clause, ss, c.start, a, src); len(ps) > 0 {
 		return ps
@@ -752,6 +858,47 @@ func (d *docState) possessor(ss, pos int, src *source) []party {
 		return d.coordinated(best, ss)
 	}
 	return nil
+}
+
+// definite reports whether the noun at pos has a definite determiner
+// within three words before it, with no party or act between.
+func (d *docState) definite(ss, pos int) bool {
+	p := pos
+	for range 4 {
+		w, start := d.prevWord(p)
+		switch w {
+		case "the", "this", "that", "these", "those":
+			return true
+		case "", "a", "an", "its", "their", "his", "her":
+			return false
+		}
+		if start <= ss || d.mentionEndsAt(p) {
+			return false
+		}
+		p = start
+	}
+	return false
+}
+
+// governedBySubject reports whether a noun at pos is the object of "with"
+// or of a light verb ("has", "made", "presented"), so that the clause's
+// subject holds it.
+func (d *docState) governedBySubject(ss, pos int) bool {
+	p := pos
+	for range 4 {
+		w, start := d.prevWord(p)
+		switch w {
+		case "with", "has", "have", "had", "made", "make", "makes", "presented", "submitted", "sent", "issued", "its", "their":
+			return true
+		case "":
+			return false
+		}
+		if start <= ss {
+			return false
+		}
+		p = start
+	}
+	return false
 }
 
 // lastActorOf returns the actor of the latest claim with the act.
@@ -934,7 +1081,7 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 			break
 		}
 		gap := strings.TrimSpace(d.lower(d.ments[j-1].Span.End, d.ments[j].Span.Start))
-		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != "and an" && gap != "and a" {
+		if gap != "and" && gap != "," && gap != "and the" && gap != "and an" && gap != "and a" {
 			break
 		}
 		ps = append(ps, d.partyOf(j))

@@ -19,19 +19,22 @@ type source struct {
 	// to …", "Sources revealed that …") or closes it (", the sources
 	// said"): it frames the paragraph.
 	framing bool
+	// pos is where the attribution cue starts.
+	pos int
 }
 
 // phrase is a candidate source phrase found around an attribution cue.
 type phrase struct {
 	s, e  int
+	cue   int  // where the attribution cue starts
 	relay bool // the object of "told", "cited by", "per": an outlet relaying
 }
 
-// attribution finds the innermost source of a sentence: the phrases after
+// attribution finds the source phrases of a sentence: the phrases after
 // "according to"-like cues, before or after reporting verbs, classified by
 // the words they hold. A non-media source is the source and a media one
 // the via; a media phrase alone makes the kind media.
-func (d *docState) attribution(ss, se int) *source {
+func (d *docState) attribution(ss, se int) []*source {
 	i0, i1 := d.cuesIn(ss, se)
 	var phrases []phrase
 	for i := i0; i < i1; i++ {
@@ -41,7 +44,7 @@ func (d *docState) attribution(ss, se int) *source {
 			relay := strings.HasPrefix(d.lower(c.start, c.end), "cited") || strings.HasPrefix(d.lower(c.start, c.end), "per") ||
 				strings.HasPrefix(d.lower(c.start, c.end), "quoted by") || strings.HasPrefix(d.lower(c.start, c.end), "reported by")
 			if e := d.phraseEnd(c.end, se); e > c.end {
-				phrases = append(phrases, phrase{s: c.end, e: e, relay: relay})
+				phrases = append(phrases, phrase{s: c.end, e: e, relay: relay, cue: c.start})
 			}
 		case c.has(kindAttrVerb):
 			if s := d.phraseStart(ss, c.start); s < c.start {
@@ -52,23 +55,23 @@ func (d *docState) attribution(ss, se int) *source {
 						s = d.phraseStart(ss, ss+comma)
 					}
 				}
-				phrases = append(phrases, phrase{s: s, e: c.start})
+				phrases = append(phrases, phrase{s: s, e: c.start, cue: c.start})
 			} else if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 10 {
 				// "…," said Sayed Akbar Agha, a former commander.
-				phrases = append(phrases, phrase{s: c.end, e: e})
+				phrases = append(phrases, phrase{s: c.end, e: e, cue: c.start})
 			}
 			if c.has(kindAttrRelay) {
 				if e := d.phraseEnd(c.end, se); e > c.end {
-					phrases = append(phrases, phrase{s: c.end, e: e, relay: true})
+					phrases = append(phrases, phrase{s: c.end, e: e, relay: true, cue: c.start})
 				}
 			}
 		case c.has(kindAttrRelay):
 			if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 6 {
-				phrases = append(phrases, phrase{s: c.end, e: e, relay: true})
+				phrases = append(phrases, phrase{s: c.end, e: e, relay: true, cue: c.start})
 			}
 		}
 	}
-	var best, media *source
+	var cands []*source
 	first := se
 	for _, p := range phrases {
 		first = min(first, p.s)
@@ -83,26 +86,49 @@ func (d *docState) attribution(ss, se int) *source {
 		if kind == "" {
 			continue
 		}
-		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party}
+		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party, pos: p.cue}
 		src.framing = d.wordsBetween(ss, first) <= 3 || d.wordsBetween(e, se) <= 2
-		if kind == model.SourceMedia {
-			if media == nil {
-				media = src
-			}
+		cands = append(cands, src)
+	}
+	return cands
+}
+
+// choose picks the source of a claim whose act cue is at pos: the
+// nearest non-media source before it (the innermost: "according to the
+// NYT, according to people familiar …"), else the nearest after it
+// (", the sources said"), with a media source as the via; a media source
+// alone when there is no other.
+func choose(cands []*source, pos int) *source {
+	var best, media *source
+	pick := func(cur, c *source) *source {
+		switch {
+		case cur == nil:
+			return c
+		case c.pos < pos && (cur.pos > pos || c.pos > cur.pos):
+			return c
+		case c.pos > pos && cur.pos > pos && c.pos < cur.pos:
+			return c
+		}
+		return cur
+	}
+	for _, c := range cands {
+		if c.kind == model.SourceMedia {
+			media = pick(media, c)
 			continue
 		}
-		if best == nil || best.kind == model.SourceOfficial && kind == model.SourceAnonymous {
-			best = src
-		}
+		best = pick(best, c)
 	}
 	switch {
 	case best != nil && media != nil:
-		best.via = media.name
-		return best
+		out := *best
+		out.via = media.name
+		return &out
 	case best != nil:
-		return best
+		out := *best
+		return &out
 	case media != nil:
-		return media
+		out := *media
+		return &out
 	}
 	return nil
 }
@@ -156,7 +182,7 @@ func (d *docState) phraseStart(ss, pos int) int {
 				break
 			}
 			words++
-			if words > 8 {
+			if words > 12 {
 				return pos
 			}
 		}
