@@ -106,6 +106,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	for _, m := range d.ments {
 		d.partyCount[m.Party]++
 	}
+	d.dropCuesInNames()
 	d.sents = splitSentences(x.seg, doc.Text, b.sents)
 	d.findMediators()
 	return d
@@ -162,6 +163,32 @@ func (d *docState) findMediators() {
 			}
 		}
 	}
+}
+
+// dropCuesInNames removes the act, attribution, hedge, negation and
+// clause cues that lie inside a party's name ("Rapid Support Forces",
+// "United States"): they are words of the name, not cues.
+func (d *docState) dropCuesInNames() {
+	out := d.cues[:0]
+	m := 0
+	for _, c := range d.cues {
+		for m < len(d.ments) && d.ments[m].Span.End <= c.start {
+			m++
+		}
+		inside := false
+		for k := m; k < len(d.ments) && d.ments[k].Span.Start <= c.start; k++ {
+			if c.end <= d.ments[k].Span.End && d.ments[k].How != actors.HowCoreference {
+				inside = true
+				break
+			}
+		}
+		if inside && (c.has(kindAct) || c.has(kindAttrVerb) || c.has(kindAttrBefore) || c.has(kindAttrRelay) ||
+			c.has(kindHedge) || c.has(kindNegation) || c.has(kindIrrealis) || c.has(kindPrecondition) || c.has(kindBoundary)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	d.cues = out
 }
 
 // cuesIn returns the index range of cues inside [s, e).

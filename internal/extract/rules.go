@@ -208,8 +208,11 @@ func (d *docState) sentence(si int) {
 		if explicit {
 			csrc = choose(cands, c.start)
 		}
-		if csrc == nil {
-			csrc = d.speakerSource(ss, c.start, ps)
+		if !explicit {
+			// A person who holds the position speaks for it.
+			if sp := d.speakerSource(ss, c.start, ps); sp != nil && csrc == nil {
+				csrc = sp
+			}
 		}
 		for _, p := range ps {
 			for _, is := range issues {
@@ -395,6 +398,16 @@ func (d *docState) headlineReports(ss, se int) *source {
 		}
 	}
 	return nil
+}
+
+// isPersonActor reports whether an actor was named by a person.
+func (d *docState) isPersonActor(ps []party) bool {
+	for _, p := range ps {
+		if p.how == actors.HowPerson || p.how == actors.HowTitle {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerSource credits a claim with no attribution to a person who holds
@@ -1081,6 +1094,9 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 			break
 		}
 		gap := strings.TrimSpace(d.lower(d.ments[j-1].Span.End, d.ments[j].Span.Start))
+		if f := strings.Fields(gap); len(f) == 2 && f[1] == "and" && d.isAgentHead(f[0]) {
+			gap = "and" // "the Ethiopian army and Tigrayan forces"
+		}
 		if gap != "and" && gap != "," && gap != "and the" && gap != "and an" && gap != "and a" {
 			break
 		}
@@ -1141,7 +1157,12 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 	w := d.lower(c.start, c.end)
 	switch {
 	case c.has(kindJoint):
-		names = d.topParties(2)
+		// The two parties most in play that are not mediating.
+		for _, p := range d.topParties(8) {
+			if len(names) < 2 && !slices.Contains(d.mediators, p) {
+				names = append(names, p)
+			}
+		}
 	case c.has(kindMediation) || strings.Contains(w, "mediat") || strings.Contains(w, "facilitat") || strings.Contains(w, "broker") || strings.Contains(w, "sponsor"):
 		names = d.mediators
 	default:

@@ -47,7 +47,16 @@ func (d *docState) attribution(ss, se int) []*source {
 				phrases = append(phrases, phrase{s: c.end, e: e, relay: relay, cue: c.start})
 			}
 		case c.has(kindAttrVerb):
-			if s := d.phraseStart(ss, c.start); s < c.start {
+			s := d.phraseStart(ss, c.start)
+			if s < c.start && strings.TrimSpace(d.text[s:c.start]) == "" && s > ss && d.text[s-1] == ',' {
+				// "an Israeli official, speaking anonymously, claimed": the
+				// segments before the comma.
+				s = d.phraseStart(ss, s-1)
+				if seg := strings.TrimSpace(d.text[s:c.start]); strings.HasSuffix(strings.Fields(seg)[0], "ing") && s > ss && d.text[s-1] == ',' {
+					s = d.phraseStart(ss, s-1)
+				}
+			}
+			if s < c.start && strings.TrimSpace(d.text[s:c.start]) != "" {
 				if w, _ := d.nextWord(s); (w == "which" || w == "who") && s > ss {
 					// "Egypt, which has said": the antecedent speaks.
 					comma := strings.LastIndexByte(d.text[ss:s], ',')
@@ -237,7 +246,9 @@ func (d *docState) classify(s, e int) (string, string) {
 			person = true
 		}
 	}
-	name := person || d.hasName(s, e)
+	// A name: a person, or capitalised words that are neither parties nor
+	// titles — two in a row, or one alone ("Abdalla said").
+	name := person || d.strictName(s, e) || len(strings.Fields(d.text[s:e])) <= 2 && d.hasName(s, e)
 	low := d.lower(s, e)
 	switch {
 	case low == "he" || low == "she" || low == "it" || low == "they" || low == "we" || low == "i":
