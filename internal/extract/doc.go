@@ -102,6 +102,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 		}
 	}
 	d.ments = ms
+	d.dropResolverAnaphors()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Span.Start < d.ments[j].Span.Start })
 	for _, m := range d.ments {
 		d.partyCount[m.Party]++
@@ -163,6 +164,31 @@ func (d *docState) findMediators() {
 			}
 		}
 	}
+}
+
+// dropResolverAnaphors drops the resolver's coreference mentions that
+// coincide with the lexicon's anaphors and joint phrases ("the
+// government", "the two sides"): the extractor resolves those itself,
+// with what it knows of the document (its mediators, its main state).
+func (d *docState) dropResolverAnaphors() {
+	ms := d.ments[:0]
+	for _, m := range d.ments {
+		if m.How == actors.HowCoreference {
+			c0, c1 := d.cuesIn(m.Span.Start, m.Span.End)
+			own := false
+			for i := c0; i < c1; i++ {
+				c := d.cues[i]
+				if (c.has(kindAnaphor) || c.has(kindJoint)) && c.end-c.start >= (m.Span.End-m.Span.Start)/2 {
+					own = true
+				}
+			}
+			if own {
+				continue
+			}
+		}
+		ms = append(ms, m)
+	}
+	d.ments = ms
 }
 
 // dropCuesInNames removes the act, attribution, hedge, negation and
@@ -272,6 +298,14 @@ func lowerByte(c byte) byte {
 		return c + 'a' - 'A'
 	}
 	return c
+}
+
+// isGroup reports whether a party can be "the group" or "the movement":
+// an armed group or a party the starter set does not know, not a state or
+// an organisation.
+func isGroup(party string) bool {
+	k := starterKinds()[party]
+	return k != "state" && k != "organisation"
 }
 
 // isState reports whether a party is a state, as far as the starter set

@@ -779,16 +779,16 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 			return nil
 		}
 		// "a proposal by Egypt", "demands from Hamas", "the refusal of Netanyahu".
-		by := strings.Index(" "+d.lower(c.end, min(se, c.end+30))+" ", " by ")
+		// "by" may come a few words on ("the demands also tweeted by X");
+		// "from" and "of" must follow the noun directly.
+		after := d.lower(c.end, min(se, c.end+30)) + " "
 		for _, w := range []string{" by ", " from ", " of "} {
-			if k := strings.Index(d.lower(c.end, min(se, c.end+30))+" ", w); k >= 0 && (w == " by " || k == 0) {
-				by = k
+			if k := strings.Index(after, w); k >= 0 && (w == " by " || k == 0) {
 				if ps := d.mentionsAfter(c.end+k, se, 3); len(ps) > 0 {
 					return ps
 				}
 			}
 		}
-		_ = by
 		// "the (phased ceasefire) proposal": the party whose proposal is in play.
 		if d.definite(ss, c.start) {
 			if name := d.lastActorOf(a.act); name != "" {
@@ -1199,23 +1199,56 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction"):
 		m0, m1 := d.mentionsIn(ss, pos)
 		for k := m1 - 1; k >= m0; k-- {
-			if !isState(d.ments[k].Party) {
+			if pw, _ := d.prevWord(d.ments[k].Span.Start); prepositions[pw] {
+				continue // "the regional government in Mekelle"
+			}
+			if isGroup(d.ments[k].Party) {
 				return d.ments[k].Party
 			}
 		}
 		return d.lastGroup
 	case w == "it" || w == "they":
-		// The latest party named earlier in the sentence ("Egypt, which
-		// has said it rejects …"), else the party last in play.
+		// After a reporting verb, its subject: "the movement said it would".
+		if _, vs := d.prevWord(pos); vs > ss && d.attrVerbEndsAt(pos) {
+			c0, c1 := d.cuesIn(ss, vs)
+			m0, m1 := d.mentionsIn(ss, vs)
+			for i := c1 - 1; i >= c0; i-- {
+				c := d.cues[i]
+				if c.has(kindAnaphor) && (m1 == m0 || d.ments[m1-1].Span.End <= c.start) {
+					if lw := d.lower(c.start, c.end); lw != "it" && lw != "they" && lw != "its" {
+						return d.resolveAnaphor(lw, c.start, ss, src)
+					}
+				}
+			}
+			if m1 > m0 && d.ments[m1-1].How != actors.HowDemonym {
+				return d.ments[m1-1].Party
+			}
+		}
+		// The latest party named earlier in the sentence that can act
+		// ("Egypt, which has said it rejects …"; not "led by the African
+		// Union"), else the party last in play.
 		m0, m1 := d.mentionsIn(ss, pos)
 		for k := m1 - 1; k >= m0; k-- {
 			m := d.ments[k]
+			if pw, _ := d.prevWord(m.Span.Start); prepositions[pw] {
+				continue
+			}
 			if m.How != actors.HowPerson && m.How != actors.HowDemonym {
 				return m.Party
 			}
 		}
 	}
 	return d.lastSubject
+}
+
+// attrVerbEndsAt reports whether a reporting verb ends right before pos.
+func (d *docState) attrVerbEndsAt(pos int) bool {
+	i := pos
+	for i > 0 && d.text[i-1] == ' ' {
+		i--
+	}
+	c0, c1 := d.cuesIn(max(0, i-30), i)
+	return c1 > c0 && d.cues[c1-1].end == i && d.cues[c1-1].has(kindAttrVerb)
 }
 
 // topParties returns the n parties most mentioned in the document.
@@ -1382,7 +1415,7 @@ func (d *docState) updateDiscourse(ss, se int) {
 		if m.How == actors.HowPerson || m.How == actors.HowTitle {
 			d.lastPerson = m.Party
 		}
-		if !isState(m.Party) {
+		if isGroup(m.Party) {
 			d.lastGroup = m.Party
 		}
 		if first == "" && m.How != actors.HowDemonym {
