@@ -190,7 +190,7 @@ func (d *docState) sentence(si int) {
 		if len(issues) == 0 {
 			issues = d.referredIssues(a, ps, se)
 		}
-		if len(issues) == 0 && a.grammar == GrammarPassive {
+		if len(issues) == 0 && (a.grammar == GrammarPassive || a.grammar == GrammarNoun) {
 			// "a proposed outline sent by Qatari and Egyptian mediators
 			// and backed by the United States": what the sentence is about.
 			if len(prevIssues) > 0 {
@@ -269,6 +269,9 @@ func (d *docState) nextBoundary(s, e int) int {
 		w := d.lower(c.start, c.end)
 		if w == ", and" {
 			continue
+		}
+		if w == ", as" && strings.HasPrefix(d.lower(c.end, min(len(d.text), c.end+8)), " well as") {
+			continue // "A, as well as B"
 		}
 		if w == ";" && strings.IndexByte(d.text[s:c.start], ':') >= 0 {
 			continue // "a list of demands: A; B; and C"
@@ -1289,7 +1292,7 @@ func (d *docState) opponent(p string) string {
 // Azerbaijani demands"): those of the named party, else the latest
 // positions of another party.
 func (d *docState) referredIssues(a *act, ps []party, se int) []issueHit {
-	if a.act != model.ActReject && a.act != model.ActAccept {
+	if a.act != model.ActReject && a.act != model.ActAccept && a.act != model.ActConcede {
 		return nil
 	}
 	c := d.cues[a.cue]
@@ -1318,11 +1321,17 @@ func (d *docState) referredIssues(a *act, ps []party, se int) []issueHit {
 	if m1 > m0 {
 		owner = d.ments[m0].Party
 	}
+	// A concession softens the actor's own demand ("softened their
+	// demand"); a rejection or an acceptance answers another party's.
+	own := a.act == model.ActConcede
+	if own {
+		want = model.ActDemand
+	}
 	var out []issueHit
 	lastSent := -1
 	for k := len(d.claims) - 1; k >= 0; k-- {
 		cl := d.claims[k]
-		if cl.Act != want || slices.ContainsFunc(ps, func(p party) bool { return p.name == cl.Actor }) {
+		if cl.Act != want || slices.ContainsFunc(ps, func(p party) bool { return p.name == cl.Actor }) != own {
 			continue
 		}
 		if owner != "" && cl.Actor != owner {
