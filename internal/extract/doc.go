@@ -30,6 +30,7 @@ type docState struct {
 	doc   model.Document
 	text  string
 	f     folded
+	ftext string // the folded text, as a string
 	cues  []cue
 	hits  []hit
 	ments []actors.Mention
@@ -65,9 +66,11 @@ type docState struct {
 type claimKey struct{ actor, act, issue string }
 
 func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
-	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1}
+	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1,
+		claims: make([]model.Claim, 0, 16)}
 	d.f = b.f
 	d.f.fold(doc.Text)
+	d.ftext = string(d.f.text)
 	d.hits = x.match.find(d.f.text, b.hits)
 	hits := d.hits
 	d.cues = b.cues[:0]
@@ -237,7 +240,8 @@ func (d *docState) mentionsIn(s, e int) (int, int) {
 	return i, j
 }
 
-// lower returns the folded text of the source range [s, e).
+// lower returns the folded text of the source range [s, e), without
+// allocating.
 func (d *docState) lower(s, e int) string {
 	if s < 0 {
 		s = 0
@@ -248,7 +252,7 @@ func (d *docState) lower(s, e int) string {
 	if s >= e {
 		return ""
 	}
-	return strings.ToLower(d.text[s:e])
+	return d.ftext[d.f.inv[s]:d.f.inv[e]]
 }
 
 // wordsBetween counts the words in [s, e).
@@ -277,7 +281,7 @@ func (d *docState) prevWord(pos int) (string, int) {
 	for j > 0 && isWordByte(lowerByte(d.text[j-1])) {
 		j--
 	}
-	return strings.ToLower(d.text[j:i]), j
+	return d.lower(j, i), j
 }
 
 // nextWord returns the folded word that starts after pos (skipping spaces).
@@ -290,7 +294,7 @@ func (d *docState) nextWord(pos int) (string, int) {
 	for j < len(d.text) && isWordByte(lowerByte(d.text[j])) {
 		j++
 	}
-	return strings.ToLower(d.text[i:j]), i
+	return d.lower(i, j), i
 }
 
 func lowerByte(c byte) byte {

@@ -14,18 +14,23 @@ type folded struct {
 	// off[i] is the source offset of folded byte i; off[len(text)] is the
 	// source length.
 	off []int32
+	// inv[j] is the folded offset of the rune holding source byte j;
+	// inv[len(src)] is the folded length.
+	inv []int32
 }
 
 // fold folds src. It reuses f's buffers.
 func (f *folded) fold(src string) {
 	f.text = f.text[:0]
 	f.off = f.off[:0]
+	f.inv = f.inv[:0]
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
+			f.inv = append(f.inv, int32(len(f.text)))
 			f.text = append(f.text, c)
 			f.off = append(f.off, int32(i))
 			i++
@@ -46,6 +51,9 @@ func (f *folded) fold(src string) {
 		default:
 			r = unicode.ToLower(r)
 		}
+		for k := 0; k < size; k++ {
+			f.inv = append(f.inv, int32(len(f.text)))
+		}
 		var buf [utf8.UTFMax]byte
 		n := utf8.EncodeRune(buf[:], r)
 		for k := 0; k < n; k++ {
@@ -55,6 +63,7 @@ func (f *folded) fold(src string) {
 		i += size
 	}
 	f.off = append(f.off, int32(len(src)))
+	f.inv = append(f.inv, int32(len(f.text)))
 }
 
 // foldString folds a cue or pattern the same way as a text.

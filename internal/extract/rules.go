@@ -808,7 +808,7 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 	// A participle after a comma has the sentence's subject: "Hamas has
 	// given approval …, dropping a key demand"; so has a verb after "and"
 	// with no subject of its own: "the movement rejected X and wants Y".
-	if strings.HasSuffix(strings.Fields(d.lower(c.start, c.end))[0], "ing") && d.prevIsComma(c.start) && len(d.mainActor) > 0 {
+	if first, _, _ := strings.Cut(d.lower(c.start, c.end), " "); strings.HasSuffix(first, "ing") && d.prevIsComma(c.start) && len(d.mainActor) > 0 {
 		return d.mainActor
 	}
 	if d.afterAnd(c.start) && len(listActor) > 0 {
