@@ -270,6 +270,25 @@ func TestDocumentRoundTrip(t *testing.T) {
 		t.Errorf("published time not in UTC: %v", got.Published)
 	}
 
+	// Text comes back byte for byte, even bytes ingest should never let
+	// through (spans are byte offsets into it), and stays searchable.
+	odd := newDoc("invalid \xff\xfe UTF-8, a NUL \x00 byte, and a zebra", 0x77)
+	odd.Title = "title \xff"
+	mustAdd(t, s, 3, odd)
+	got, err = s.Document(ctx, odd.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != odd.Text || got.Title != odd.Title {
+		t.Errorf("odd bytes: got %q / %q", got.Title, got.Text)
+	}
+	if found, err := s.Documents(ctx, store.DocFilter{Search: "zebra"}); err != nil || len(found) != 1 {
+		t.Errorf("search in odd text: %d, %v", len(found), err)
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Error(err)
+	}
+
 	// An unset ingestion time is set when the document is stored.
 	before := time.Now().Add(-time.Second)
 	u := newDoc("Undated and never ingested before.", 1)
