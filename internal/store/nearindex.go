@@ -17,10 +17,11 @@ const bandRadius = 3
 // guarantee.
 //
 // The search is a scan, sequential in memory: BenchmarkNearIndex measured
-// 0.2–0.4 ms per search among 100,000 documents (2–4 ns a document) on a
-// busy two-core machine. Multi-index hashing over the bands was tried: at
-// 14 bits it probes 4 × 697 band values and checks about 4,300 candidates
-// at random places in memory per search, and measured no faster there.
+// 0.06 ms per search among 100,000 documents (0.6 ns a document), and
+// 0.2–0.4 ms when the two-core machine was shared at load 10. Multi-index
+// hashing over the bands was tried: at 14 bits it probes 4 × 697 band
+// values and checks about 4,300 candidates at random places in memory per
+// search, and measured no faster under load.
 // Past a few hundred thousand documents a different index is needed.
 //
 // The index is loaded lazily and brought up to date inside each write
