@@ -155,6 +155,9 @@ func TestConstructions(t *testing.T) {
 		{"whether", "It is unknown whether Russia will accept a ceasefire.", nil},
 		{"one claim per document", "Russia demanded a ceasefire. Later, Russia demanded a truce again.", []string{"Russia demand ceasefire"}},
 		{"report verb not demand", "Podolyak wanted to emphasize that a ceasefire is possible.", nil},
+		{"reduced relative", "Fighters handed heavy weapons to the army under the truce signed in Pretoria.", nil},
+		{"cue inside a name", "Fighting continued between the army and the Rapid Support Forces around the humanitarian corridor.", nil},
+		{"bare comma is not a list", "In talks with Russia, Ukraine would have to declare neutrality.", []string{"Russia demand alliance hedged"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -485,6 +485,10 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 			return act{}, false
 		}
 	}
+	// A reduced relative: "the peace agreement signed in Pretoria".
+	if a.grammar == GrammarVerb && d.reducedRelative(*c) {
+		return act{}, false
+	}
 	// A participle with its agent: "an outline sent last week by Egypt".
 	if a.grammar == GrammarVerb && strings.HasSuffix(d.lower(c.start, c.end), "ed") {
 		by := strings.Index(d.lower(c.end, min(len(d.text), c.end+40)), " by ")
@@ -506,6 +510,38 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 		}
 	}
 	return a, true
+}
+
+// reducedRelative reports whether a one-word past participle cue modifies
+// the noun before it and is followed by a place or time ("the agreement
+// signed in Pretoria"), rather than being a finite verb.
+func (d *docState) reducedRelative(c cue) bool {
+	w := d.lower(c.start, c.end)
+	if strings.Contains(w, " ") || !strings.HasSuffix(w, "ed") {
+		return false
+	}
+	next, _ := d.nextWord(c.end)
+	switch next {
+	case "in", "at", "on", "during", "last", "earlier", "this", "with", "between":
+	default:
+		return false
+	}
+	prev, ps := d.prevWord(c.start)
+	if prev == "" || d.mentionEndsAt(c.start) || ps > 0 && d.text[ps-1] == '\'' {
+		return false
+	}
+	switch prev {
+	case "has", "have", "had", "was", "were", "is", "are", "be", "been", "also", "then", "and", "later", "who",
+		"which", "that", "it", "they", "he", "she", "we", "not", "never", "reportedly", "allegedly", "finally":
+		return false
+	}
+	i0, i1 := d.cuesIn(ps, c.start)
+	for i := i0; i < i1; i++ {
+		if d.cues[i].has(kindAnaphor) || d.cues[i].has(kindAgentHead) || d.cues[i].has(kindJoint) {
+			return false
+		}
+	}
+	return true
 }
 
 // mentionEndsAt reports whether a party mention ends right before pos
@@ -997,7 +1033,11 @@ func (d *docState) subject(clause, ss, pos int, a *act, src *source) []party {
 // canAct reports whether mention k can be the actor of an act cue at pos.
 func (d *docState) canAct(k, pos int, a *act) bool {
 	m := d.ments[k]
-	if pw, ps := d.prevWord(m.Span.Start); prepositions[pw] {
+	pw, ps := d.prevWord(m.Span.Start)
+	if pw == "the" || pw == "a" || pw == "an" || pw == "its" || pw == "their" {
+		pw, ps = d.prevWord(ps) // "to the Ethiopian army"
+	}
+	if prepositions[pw] {
 		// "the withdrawal of Israeli forces", "talks with Russia" — but
 		// "the chairman of the Armenian parliament" speaks for it.
 		head, _ := d.prevWord(ps)
