@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +110,34 @@ func BenchmarkExtract(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestMemoryDoesNotGrow extracts a thousand documents one at a time and
+// checks that the live heap afterwards is no larger than after the first
+// fifty: the extractor keeps nothing per document.
+func TestMemoryDoesNotGrow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow")
+	}
+	x := starterExtractor(t)
+	docs := benchCorpus(50, 11)
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	for _, d := range docs {
+		x.Extract(d)
+	}
+	before := heap()
+	for range 20 {
+		for _, d := range docs {
+			x.Extract(d)
+		}
+	}
+	if after := heap(); after > before+2<<20 {
+		t.Errorf("live heap grew from %d to %d bytes over 1,000 documents", before, after)
 	}
 }
