@@ -44,6 +44,7 @@ type Extractor struct {
 type foldedContext struct {
 	requiresAny []string
 	notAfter    []string
+	window      int
 }
 
 // Default returns an extractor with the embedded lexicon and the actor
@@ -99,7 +100,10 @@ func New(lex *Lexicon, r Resolver) (*Extractor, error) {
 		x.issues = append(x.issues, g.Issue)
 		var ctxs []foldedContext
 		for _, c := range g.Conditional {
-			var fc foldedContext
+			fc := foldedContext{window: c.Window}
+			if fc.window <= 0 {
+				fc.window = 7
+			}
 			for _, w := range c.RequiresAny {
 				fc.requiresAny = append(fc.requiresAny, foldString(w))
 			}

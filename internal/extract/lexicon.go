@@ -77,6 +77,8 @@ type IssueContext struct {
 	Cues        []string `yaml:"cues" json:"cues"`
 	RequiresAny []string `yaml:"requires_any,omitempty" json:"requires_any,omitempty"`
 	NotAfter    []string `yaml:"not_after,omitempty" json:"not_after,omitempty"`
+	// Window is how many words before the cue NotAfter looks at (7 if 0).
+	Window int `yaml:"window,omitempty" json:"window,omitempty"`
 }
 
 // Attribution holds the cues that credit a claim to a source.

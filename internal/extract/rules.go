@@ -679,6 +679,9 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 			if is != "talks" && i+1 < c1 && d.isTalksHead(c.end, d.cues[i+1]) {
 				break // "armistice talks", "ceasefire negotiations": the talks
 			}
+			if is != "talks" && len(out) > 0 && out[len(out)-1].issue == "talks" && d.wordsBetween(out[len(out)-1].end, c.start) <= 4 {
+				break // "continue to negotiate a permanent ceasefire": what the talks are about
+			}
 			if slices.ContainsFunc(out, func(h issueHit) bool { return h.issue == is }) {
 				continue
 			}
@@ -713,7 +716,7 @@ func (d *docState) issueInContext(r cueRef, pos, ss, se int) bool {
 	}
 	if len(fc.notAfter) > 0 {
 		from := pos
-		for from > ss && d.wordsBetween(from-1, pos) <= 7 {
+		for from > ss && d.wordsBetween(from-1, pos) <= fc.window {
 			from--
 		}
 		before := " " + d.lower(from, pos)

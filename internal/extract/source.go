@@ -234,6 +234,9 @@ func (d *docState) classify(s, e int) (string, string) {
 		med = med || c.has(kindSrcMedia)
 		ana = ana || c.has(kindSrcAnalyst)
 		outlet = outlet || c.has(kindOutlet)
+		if c.has(kindAnaphor) && strings.Contains(d.lower(c.start, c.end), " ") {
+			off = true // "the office", "the government", "the group"
+		}
 	}
 	m0, m1 := d.mentionsIn(s, e)
 	party, person := "", false
