@@ -108,6 +108,12 @@ func TestConstructions(t *testing.T) {
 		{"modal forced to give up", "Ukraine will be forced to give up the Donbas region, Russia says.", []string{"Russia demand territory src=official hedged"}},
 		{"modal opponent", "In talks with Russia, Ukraine would have to declare neutrality.", []string{"Russia demand alliance hedged"}},
 		{"ready to", "Armenia is ready to consider swapping the enclaves.", []string{"Armenia propose territory"}},
+		{"ready to accept", "Hamas is ready to accept the prisoner exchange.", []string{"Hamas accept prisoners"}},
+		{"only if", "The M23 will leave the town only if Kinshasa agrees to direct talks.", []string{"M23 demand talks"}},
+		{"demand rejected after it", "The M23 wants direct talks, a demand Kinshasa has rejected.", []string{"M23 demand talks", "DR Congo reject talks"}},
+		{"rejects calls for", "Russia rejects calls for new sanctions.", []string{"Russia reject economy"}},
+		{"relative clause closed", "Qatar, which hosted the talks, proposed a truce monitored by African Union observers.",
+			[]string{"Qatar propose ceasefire", "Qatar propose security_guarantees"}},
 		{"promises to refuse", "Ukraine promises to refuse to join military alliances.", []string{"Ukraine propose alliance"}},
 
 		// Enumerations: one claim per item.

@@ -41,9 +41,12 @@ const (
 	GrammarModal = "modal"
 	// GrammarCompound: the actor is glued before the cue ("US-backed").
 	GrammarCompound = "compound"
+	// GrammarCondition: a condition the subject sets on its own action
+	// ("will withdraw only if …"); acts inside the condition are its content.
+	GrammarCondition = "condition"
 )
 
-var grammars = []string{GrammarVerb, GrammarNoun, GrammarPassive, GrammarSupport, GrammarModal, GrammarCompound}
+var grammars = []string{GrammarVerb, GrammarNoun, GrammarPassive, GrammarSupport, GrammarModal, GrammarCompound, GrammarCondition}
 
 // ActGroup is a set of act cues that share an act and a grammar.
 type ActGroup struct {

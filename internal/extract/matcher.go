@@ -85,6 +85,9 @@ func newMatcher(lex *Lexicon) *matcher {
 		}
 		// A later entry of the same kind overrides an earlier one.
 		for k, r := range m.refs[i] {
+			if ref.kind == kindIssue && (r.kind != kindIssue || r.idx != ref.idx || r.ctx != ref.ctx) {
+				continue // an issue cue may have several contexts
+			}
 			if r.kind == ref.kind && r.exact == ref.exact && (ref.kind != kindAct || sameGrammarClass(lex, r.idx, ref.idx)) {
 				m.refs[i][k] = ref
 				return

@@ -464,7 +464,8 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 	if len(cands) > 1 {
 		// A noun after a determiner or a possessive, else a verb.
 		pw, pstart := d.prevWord(c.start)
-		nounish := determiners[pw] || d.mentionEndsAt(c.start) || pstart > 0 && d.text[pstart-1] == '\''
+		nounish := determiners[pw] || d.mentionEndsAt(c.start) || pstart > 0 && d.text[pstart-1] == '\'' ||
+			i > 0 && d.cues[i-1].has(kindAct) && d.cues[i-1].end >= pstart-1 // "rejects calls for sanctions"
 		for _, k := range cands {
 			isNoun := d.x.groups[k].Grammar == GrammarNoun
 			if isNoun == nounish {
@@ -492,7 +493,8 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 	// A participle with its agent: "an outline sent last week by Egypt".
 	if a.grammar == GrammarVerb && strings.HasSuffix(d.lower(c.start, c.end), "ed") {
 		by := strings.Index(d.lower(c.end, min(len(d.text), c.end+40)), " by ")
-		if by >= 0 && d.wordsBetween(c.end, c.end+by) <= 3 {
+		between := " " + d.lower(c.end, c.end+max(by, 0)) + " "
+		if by >= 0 && d.wordsBetween(c.end, c.end+by) <= 3 && !strings.Contains(between, " a ") && !strings.Contains(between, " the ") && !strings.Contains(between, " an ") {
 			m0, m1 := d.mentionsIn(c.end+by, min(len(d.text), c.end+by+40))
 			if m1 > m0 && d.wordsBetween(c.end+by, d.ments[m0].Span.Start) <= 2 {
 				a.grammar = GrammarPassive
@@ -636,11 +638,25 @@ func (d *docState) combine(acts []act, ss, se int) {
 				gap := strings.TrimSpace(d.lower(c.end, bc.start))
 				switch {
 				case b.grammar == GrammarVerb && (gap == "to" || gap == "" && strings.HasSuffix(d.lower(c.start, c.end), " to")):
-					// "promises to refuse to join": the first verb governs.
+					// "promises to refuse to join": the first verb governs,
+					// but "is ready to accept" is an acceptance.
+					if a.act == model.ActPropose && b.act == model.ActAccept {
+						a.act = model.ActAccept
+					}
 					b.skip = true
 				case b.grammar == GrammarNoun && d.wordsBetween(c.end, bc.start) <= 3:
 					// "rejected the demand for …": the noun is the object.
 					b.object = true
+				}
+			}
+		case GrammarCondition:
+			// "would withdraw only if the government agreed to talks": the
+			// condition is the subject's demand; the acts in it are its content.
+			a.grammar = GrammarVerb
+			end := d.clauseComma(c.end, se)
+			for n := k + 1; n < len(acts); n++ {
+				if d.cues[acts[n].cue].start < end {
+					acts[n].skip = true
 				}
 			}
 		case GrammarPassive:
@@ -672,7 +688,7 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 	for i := c0; i < c1; i++ {
 		c := &d.cues[i]
 		for _, r := range c.refs {
-			if r.kind != kindIssue || !d.issueInContext(r, c.start, ss, se) {
+			if r.kind != kindIssue || !d.issueAllContexts(c, r.idx, ss, se) {
 				continue
 			}
 			is := d.x.issues[r.idx]
@@ -700,6 +716,16 @@ func (d *docState) isTalksHead(pos int, n cue) bool {
 	}
 	w := d.lower(n.start, n.end)
 	return w == "talks" || w == "negotiations" || w == "negotiation"
+}
+
+// issueAllContexts checks every context the cue has for issue idx.
+func (d *docState) issueAllContexts(c *cue, idx, ss, se int) bool {
+	for _, r := range c.refs {
+		if r.kind == kindIssue && r.idx == idx && !d.issueInContext(r, c.start, ss, se) {
+			return false
+		}
+	}
+	return true
 }
 
 // issueInContext checks a conditional issue cue's context.
@@ -890,6 +916,13 @@ func (d *docState) possessor(ss, pos int, src *source) []party {
 	for from > ss && d.wordsBetween(from-1, pos) <= 2 && d.text[from-1] != ',' {
 		from--
 	}
+	// Not across a verb: "Russia rejects calls for …".
+	a0, a1 := d.cuesIn(from, pos)
+	for i := a0; i < a1; i++ {
+		if d.cues[i].has(kindAct) {
+			from = d.cues[i].end
+		}
+	}
 	m0, m1 := d.mentionsIn(from, pos)
 	best := -1
 	if m1 > m0 {
@@ -1001,9 +1034,14 @@ func (d *docState) clauseStart(ss, pos int) int {
 	start := ss
 	c0, c1 := d.cuesIn(ss, pos)
 	for i := c0; i < c1; i++ {
-		if d.cues[i].has(kindBoundary) {
-			start = d.cues[i].end
+		c := d.cues[i]
+		if !c.has(kindBoundary) {
+			continue
 		}
+		if w := d.lower(c.start, c.end); (w == ", which" || w == ", who") && strings.IndexByte(d.text[c.end:pos], ',') >= 0 {
+			continue // a closed relative clause: "Qatar, which hosted the talks, proposed"
+		}
+		start = c.end
 	}
 	return start
 }
@@ -1351,6 +1389,16 @@ func (d *docState) referredIssues(a *act, ps []party, se int) []issueHit {
 		}
 	}
 	if ref < 0 {
+		// "…, a demand Kinshasa has rejected": the reference comes first.
+		b0, _ := d.cuesIn(max(d.curSS, c.start-60), c.start)
+		for i := c0 - 1; i >= b0; i-- {
+			if d.cues[i].has(kindReference) && d.wordsBetween(d.cues[i].end, c.start) <= 4 {
+				ref = i
+				break
+			}
+		}
+	}
+	if ref < 0 {
 		return nil
 	}
 	rc := d.cues[ref]
@@ -1360,7 +1408,10 @@ func (d *docState) referredIssues(a *act, ps []party, se int) []issueHit {
 		want = model.ActDemand
 	}
 	owner := ""
-	m0, m1 := d.mentionsIn(c.end, rc.end)
+	m0, m1 := d.mentionsIn(min(c.end, rc.start), rc.end)
+	if rc.end <= c.start {
+		m0, m1 = 0, 0 // the mention between is the subject, not the owner
+	}
 	if m1 > m0 {
 		owner = d.ments[m0].Party
 	}
