@@ -120,6 +120,12 @@ func (d *docState) sentence(si int) {
 		if b := d.nextBoundary(d.cues[acts[k].cue].end, end); b < end {
 			end = b
 		}
+		for _, cd := range cands {
+			// ", the government said in a joint statement": the source, not the content.
+			if st := min(cd.span.Start, cd.pos); st > d.cues[acts[k].cue].end && st < end && (d.prevIsComma(st) || d.wordsBetween(cd.span.End, se) <= 4) {
+				end = st
+			}
+		}
 		if d.inRelative(ss, d.cues[acts[k].cue].start) {
 			// "Egypt, which has said it rejects X, hosted …": to the comma.
 			ce := d.cues[acts[k].cue].end
@@ -632,6 +638,22 @@ func (d *docState) combine(acts []act, ss, se int) {
 				}
 			}
 		case GrammarVerb:
+			// "insists that the government suspend operations": the verbs of
+			// a demand's "that" clause are its content.
+			if a.act == model.ActDemand || a.act == model.ActPropose {
+				if w, _ := d.nextWord(c.end); w == "that" || strings.HasSuffix(d.lower(c.start, c.end), " that") {
+					stop := d.nextBoundary(c.end, se)
+					for n := k + 1; n < len(acts); n++ {
+						b := &acts[n]
+						if d.cues[b.cue].start >= stop {
+							break
+						}
+						if b.grammar == GrammarVerb || b.grammar == GrammarModal {
+							b.skip = true
+						}
+					}
+				}
+			}
 			if k+1 < len(acts) {
 				b := &acts[k+1]
 				bc := d.cues[b.cue]
