@@ -275,6 +275,26 @@ func TestLoadLexiconOverride(t *testing.T) {
 	if strings.Join(got, ";") != "Norway demand economy" {
 		t.Errorf("got %q", got)
 	}
+
+	// A user file can also override an embedded cue: here "insists on"
+	// becomes a proposal.
+	over := "version: user2\nacts:\n  - act: propose\n    grammar: verb\n    cues: [insists on]\n"
+	dir2 := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir2, "over.yaml"), []byte(over), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lex2, err := extract.LoadLexicon(dir2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x2, err := extract.New(lex2, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = claimKeys(x2.Extract(doc("Hamas insists on a truce.")))
+	if strings.Join(got, ";") != "Hamas propose ceasefire" {
+		t.Errorf("override: got %q", got)
+	}
 }
 
 func TestLoadLexiconErrors(t *testing.T) {
