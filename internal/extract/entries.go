@@ -10,12 +10,7 @@ type Entry struct {
 }
 
 // LexiconKinds lists the kinds Entries reports, in order.
-var LexiconKinds = []string{
-	"act", "negation", "hedge", "precondition", "salience", "issue",
-	"attribution-before", "attribution-verb", "attribution-relay",
-	"source-official", "source-anonymous", "source-media", "source-analyst", "outlet",
-	"agent-head", "reference", "joint", "anaphor", "boundary", "irrealis", "mediation",
-}
+var LexiconKinds = kindNames[:]
 
 // Entries lists every cue of the lexicon with its kind and, for acts and
 // issues, what it means ("demand verb negated:concede", "territory
