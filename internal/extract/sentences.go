@@ -82,7 +82,7 @@ func splitSentences(seg *segment.Segmenter, text string, out []sentence) []sente
 func splitLine(seg *segment.Segmenter, text string, base int, line string, para int, out []sentence) []sentence {
 	first := len(out)
 	var raw []segment.Sentence
-	if seg != nil && len(line) < 20_000 {
+	if seg != nil && len(line) < 20_000 && mayHaveBoundary(line) {
 		raw = seg.Segment(line)
 	} else {
 		// Very long lines are cut by length only: punkt is slow on them.
@@ -154,6 +154,30 @@ func trimRange(text string, s, e int) (int, int) {
 		e--
 	}
 	return s, e
+}
+
+// mayHaveBoundary reports whether a line has a sentence end before its
+// last word: a full stop, question or exclamation mark (and closing quotes
+// or brackets) followed by a space. A line without one (a headline, a
+// one-sentence paragraph) is one sentence and needs no segmenter.
+func mayHaveBoundary(line string) bool {
+	end := len(line)
+	for end > 0 && isSpace(line[end-1]) {
+		end--
+	}
+	for i := 0; i < end; i++ {
+		switch line[i] {
+		case '.', '?', '!':
+			j := i + 1
+			for j < end && (line[j] == '"' || line[j] == '\'' || line[j] == ')' || line[j] == ']' || line[j] >= 0x80) {
+				j++
+			}
+			if j < end && (line[j] == ' ' || line[j] == '\t') {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // gluedQuote returns the offset just after a closing `."` or `.”` that is
