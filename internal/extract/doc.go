@@ -66,8 +66,7 @@ type docState struct {
 type claimKey struct{ actor, act, issue string }
 
 func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
-	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1,
-		claims: make([]model.Claim, 0, 16)}
+	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1}
 	d.f = b.f
 	d.f.fold(doc.Text)
 	d.ftext = string(d.f.text)

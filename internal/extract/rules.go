@@ -1111,8 +1111,8 @@ func (d *docState) canAct(k, pos int, a *act) bool {
 	if m.How == actors.HowDemonym && strings.Contains(strings.TrimSpace(m.Text), " ") {
 		// The gazetteer's "the Russian side", "Russian troops": the head
 		// noun decides.
-		fs := strings.Fields(strings.ToLower(m.Text))
-		return d.isAgentHead(fs[len(fs)-1])
+		t := strings.TrimSpace(m.Text)
+		return d.isAgentHead(strings.ToLower(t[strings.LastIndexByte(t, ' ')+1:]))
 	}
 	if m.How == actors.HowDemonym {
 		after := m.Span.End

@@ -129,17 +129,16 @@ func choose(cands []*source, pos int) *source {
 	}
 	switch {
 	case best != nil && media != nil:
-		out := *best
-		out.via = media.name
-		return &out
+		if best.via != media.name {
+			out := *best
+			out.via = media.name
+			return &out
+		}
+		return best
 	case best != nil:
-		out := *best
-		return &out
-	case media != nil:
-		out := *media
-		return &out
+		return best
 	}
-	return nil
+	return media
 }
 
 // sourceTail are words that end a source phrase without naming the
