@@ -196,6 +196,12 @@ func (d *docState) sentence(si int) {
 		if len(issues) == 0 {
 			issues = d.referredIssues(a, ps, se)
 		}
+		if a.grammar == GrammarPassive {
+			// "a ceasefire brokered by the United States": the noun before.
+			if h := d.issueEndingAt(ss, d.cues[a.cue].start, se); h != nil {
+				issues = []issueHit{*h}
+			}
+		}
 		if len(issues) == 0 && (a.grammar == GrammarPassive || a.grammar == GrammarNoun) {
 			// "a proposed outline sent by Qatari and Egyptian mediators
 			// and backed by the United States": what the sentence is about.
@@ -212,7 +218,7 @@ func (d *docState) sentence(si int) {
 		precond := a.precond || a.act == model.ActDemand && d.hasKind(ss, se, kindPrecondition)
 		csrc, explicit := src, len(cands) > 0
 		if explicit {
-			csrc = choose(cands, c.start)
+			csrc = choose(d.sameClause(cands, c.start, se), c.start)
 		}
 		if !explicit {
 			// A person who holds the position speaks for it.
@@ -241,6 +247,23 @@ func (d *docState) sentence(si int) {
 	if src != nil {
 		d.prevSource = src
 	}
+}
+
+// sameClause drops the sources that come after pos beyond a clause
+// boundary ("Russia proposed a truce, but Ukrainian officials said …").
+func (d *docState) sameClause(cands []*source, pos, se int) []*source {
+	var out []*source
+	for _, c := range cands {
+		if st := min(c.pos, c.span.Start); st > pos {
+			between := d.text[pos:st]
+			quoted := strings.Contains(between, "\u201d") || strings.Contains(between, "\"")
+			if b := d.nextBoundary(pos, st); !quoted && (b < st || strings.Contains(d.lower(pos, st), ", and ")) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // updateQuotes records whether a quotation is open after the sentence,
@@ -409,6 +432,12 @@ func (d *docState) headlineReports(ss, se int) *source {
 	return nil
 }
 
+// nextWordLen returns the length of the word starting at or after pos.
+func (d *docState) nextWordLen(pos int) int {
+	w, _ := d.nextWord(pos)
+	return len(w)
+}
+
 // isPersonActor reports whether an actor was named by a person.
 func (d *docState) isPersonActor(ps []party) bool {
 	for _, p := range ps {
@@ -447,7 +476,7 @@ func (d *docState) speakerSource(ss, pos int, ps []party) *source {
 	} else {
 		end += ss
 	}
-	if d.strictName(ss, end) {
+	if w, _ := d.nextWord(ss); w != "" && d.strictName(ss, end) && d.strictName(ss, min(end, ss+len(w)+1+d.nextWordLen(ss+len(w)+1))) {
 		s, e := trimSpan(d.text, ss, end)
 		return &source{kind: model.SourceOfficial, name: d.text[s:e], span: model.Span{Start: s, End: e}}
 	}
@@ -714,8 +743,8 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 				continue
 			}
 			is := d.x.issues[r.idx]
-			if is != "talks" && i+1 < c1 && d.isTalksHead(c.end, d.cues[i+1]) {
-				break // "armistice talks", "ceasefire negotiations": the talks
+			if i+1 < len(d.cues) && d.isIssueHead(c.end, d.cues[i+1]) && !d.cues[i+1].has(kindAct) {
+				break // "armistice talks", "energy truce": the head names the issue
 			}
 			if is != "talks" && len(out) > 0 && out[len(out)-1].issue == "talks" && d.wordsBetween(out[len(out)-1].end, c.start) <= 4 {
 				break // "continue to negotiate a permanent ceasefire": what the talks are about
@@ -730,14 +759,31 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 	return out
 }
 
-// isTalksHead reports whether cue n is "talks" or "negotiations" right
-// after pos.
-func (d *docState) isTalksHead(pos int, n cue) bool {
-	if strings.TrimSpace(d.text[pos:n.start]) != "" {
+// issueEndingAt returns the issue named by the word right before pos.
+func (d *docState) issueEndingAt(ss, pos, se int) *issueHit {
+	c0, c1 := d.cuesIn(max(ss, pos-40), pos)
+	if c1 == c0 {
+		return nil
+	}
+	c := d.cues[c1-1]
+	if strings.TrimSpace(d.text[c.end:pos]) != "" {
+		return nil
+	}
+	hs := d.issuesIn(c.start, c.end, ss, se)
+	if len(hs) == 0 {
+		return nil
+	}
+	return &hs[0]
+}
+
+// isIssueHead reports whether cue n, right after pos with only spaces
+// between, names an issue: then the cue before it is its modifier
+// ("armistice talks", "energy truce", "humanitarian cease-fire").
+func (d *docState) isIssueHead(pos int, n cue) bool {
+	if pos > n.start || strings.TrimSpace(d.text[pos:n.start]) != "" {
 		return false
 	}
-	w := d.lower(n.start, n.end)
-	return w == "talks" || w == "negotiations" || w == "negotiation"
+	return n.has(kindIssue)
 }
 
 // issueAllContexts checks every context the cue has for issue idx.
@@ -982,8 +1028,8 @@ func (d *docState) definite(ss, pos int) bool {
 		case "", "a", "an", "its", "their", "his", "her":
 			return false
 		}
-		if start <= ss || d.mentionEndsAt(p) {
-			return false
+		if start <= ss || d.mentionEndsAt(p) || 'A' <= d.text[start] && d.text[start] <= 'Z' {
+			return false // a party or a proper name: "the Black Sea grain deal"
 		}
 		p = start
 	}

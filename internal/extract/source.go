@@ -152,6 +152,11 @@ var sourceTail = map[string]bool{
 // trimSourceWords drops a relative clause (", which has") and trailing
 // auxiliaries and adverbs from a source phrase.
 func (d *docState) trimSourceWords(s, e int) (int, int) {
+	for _, lead := range []string{"but ", "and ", "while ", "however, ", "however "} {
+		if strings.HasPrefix(d.lower(s, e), lead) {
+			s += len(lead)
+		}
+	}
 	low := d.lower(s, e)
 	for _, rel := range []string{", which", ", who"} {
 		if k := strings.Index(low, rel); k > 0 {
