@@ -57,6 +57,9 @@ type docState struct {
 	// Quotations running over several sentences.
 	inQuote, prevEndsColon bool
 	quoteSrc               *source
+	// plan is the latest plan proposed: its actor, sentence and source.
+	planActor string
+	planSent  int
 	// mainActor is the actor of the sentence's first verb act.
 	mainActor []party
 	// mediators are the parties the document names as mediators.

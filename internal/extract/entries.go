@@ -71,6 +71,7 @@ func (l *Lexicon) Entries(kind string) []Entry {
 	add("boundary", l.Boundaries, "")
 	add("irrealis", l.Irrealis, "")
 	add("mediation", l.Mediation, "")
+	add("plan-content", l.PlanContent, "")
 	return out
 }
 

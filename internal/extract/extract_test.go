@@ -112,6 +112,8 @@ func TestConstructions(t *testing.T) {
 		{"only if", "The M23 will leave the town only if Kinshasa agrees to direct talks.", []string{"M23 demand talks"}},
 		{"demand rejected after it", "The M23 wants direct talks, a demand Kinshasa has rejected.", []string{"M23 demand talks", "DR Congo reject talks"}},
 		{"rejects calls for", "Russia rejects calls for new sanctions.", []string{"Russia reject economy"}},
+		{"plan content", "Egypt presented a new truce plan on Monday. In its second phase, Israeli troops would withdraw from the corridor.",
+			[]string{"Egypt propose ceasefire", "Egypt propose withdrawal"}},
 		{"issue head", "Russia proposed a 30-day energy truce.", []string{"Russia propose ceasefire"}},
 		{"passive after its noun", "Israel and Hezbollah accepted a truce brokered by France, under which troops will withdraw.",
 			[]string{"Israel accept ceasefire", "Hezbollah accept ceasefire", "France propose ceasefire"}},

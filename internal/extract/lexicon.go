@@ -132,6 +132,9 @@ type Lexicon struct {
 	// Mediation: words naming mediators; "the mediators" refers to the
 	// parties they name.
 	Mediation []string `yaml:"mediation,omitempty" json:"mediation,omitempty"`
+	// PlanContent: words by which a sentence spells out a plan just
+	// proposed ("the second phase would see …").
+	PlanContent []string `yaml:"plan_content,omitempty" json:"plan_content,omitempty"`
 }
 
 // LoadLexicon returns the embedded lexicon extended by the YAML files in
@@ -259,6 +262,7 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Boundaries = append(l.Boundaries, o.Boundaries...)
 	l.Irrealis = append(l.Irrealis, o.Irrealis...)
 	l.Mediation = append(l.Mediation, o.Mediation...)
+	l.PlanContent = append(l.PlanContent, o.PlanContent...)
 }
 
 // Hash is a short digest of the effective lexicon.

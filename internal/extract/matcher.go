@@ -32,6 +32,7 @@ const (
 	kindBoundary
 	kindIrrealis
 	kindMediation
+	kindPlanContent
 	numKinds
 )
 
@@ -39,7 +40,7 @@ var kindNames = [numKinds]string{
 	"act", "negation", "hedge", "precondition", "salience", "issue",
 	"attribution-before", "attribution-verb", "attribution-relay",
 	"source-official", "source-anonymous", "source-media", "source-analyst", "outlet",
-	"agent-head", "reference", "joint", "anaphor", "boundary", "irrealis", "mediation",
+	"agent-head", "reference", "joint", "anaphor", "boundary", "irrealis", "mediation", "plan-content",
 }
 
 // cueRef is one meaning of a pattern.
@@ -137,6 +138,7 @@ func newMatcher(lex *Lexicon) *matcher {
 	list(lex.Boundaries, kindBoundary)
 	list(lex.Irrealis, kindIrrealis)
 	list(lex.Mediation, kindMediation)
+	list(lex.PlanContent, kindPlanContent)
 
 	m.hasOutlet = make([]bool, len(m.patterns))
 	for i, rs := range m.refs {

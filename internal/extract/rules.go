@@ -243,6 +243,7 @@ func (d *docState) sentence(si int) {
 		}
 		d.lastSubject = ps[len(ps)-1].name
 	}
+	d.planContent(si, acts, ss, se, src)
 	d.updateDiscourse(ss, se)
 	if src != nil {
 		d.prevSource = src
@@ -281,6 +282,50 @@ func (d *docState) updateQuotes(ss, se int, src *source) {
 		d.quoteSrc = src
 	}
 	d.prevEndsColon = strings.HasSuffix(strings.TrimSpace(t), ":")
+}
+
+// planContent reads a sentence with no act of its own that follows a
+// party's plan and says what "would" happen ("During those 42 days,
+// Israeli forces would withdraw …"): the plan's content, proposed by the
+// plan's party.
+func (d *docState) planContent(si int, acts []act, ss, se int, src *source) {
+	if d.planActor == "" || si-d.planSent > 2 || si == d.planSent {
+		return
+	}
+	for _, a := range acts {
+		if !a.skip {
+			return
+		}
+	}
+	c0, c1 := d.cuesIn(ss, se)
+	at := -1
+	for i := c0; i < c1; i++ {
+		if d.cues[i].has(kindPlanContent) {
+			at = i
+			break
+		}
+		if d.cues[i].has(kindIrrealis) || d.cues[i].has(kindNegation) {
+			return
+		}
+	}
+	if at < 0 {
+		return
+	}
+	c := d.cues[at]
+	issues := d.issuesIn(c.end, se, ss, se)
+	if len(issues) == 0 {
+		return
+	}
+	a := &act{cue: at, act: model.ActPropose, grammar: GrammarNoun, scopeE: se}
+	p := party{name: d.planActor, span: model.Span{Start: c.start, End: c.end}, how: actors.HowCoreference}
+	hedge := d.hedgeIn(ss, se, a)
+	for _, is := range issues {
+		d.add(si, p, a, model.ActPropose, c, is, src, hedge, false)
+		if n := len(d.claimExplicit); n < len(d.claims) {
+			d.claimExplicit = append(d.claimExplicit, src != nil)
+		}
+	}
+	d.planSent = si
 }
 
 // nextBoundary returns the start of the first clause boundary in [s, e),
@@ -1550,6 +1595,9 @@ func (d *docState) add(si int, p party, a *act, actName string, c cue, is issueH
 	}
 	d.claims = append(d.claims, cl)
 	d.claimSent = append(d.claimSent, si)
+	if actName == model.ActPropose {
+		d.planActor, d.planSent = p.name, si
+	}
 }
 
 // position summarises what the act is about: the words of its scope, at
