@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"parley/examples"
+	"parley/internal/extract"
 	"parley/internal/ingest"
 	"parley/internal/store"
+	"parley/internal/track"
 )
 
 // DemoCmd runs parley on the bundled example reports, in a temporary
@@ -65,8 +67,54 @@ func (c *DemoCmd) Run(env *Env, g *Globals) error {
 		return err
 	}
 
-	// Later steps (claim extraction, the case and its brief) go here, each
-	// reading from st.
+	// Step 3: claims, extracted with the embedded lexicon and gazetteer.
+	heading(w, "3. Claims: who demands, proposes, accepts, rejects or concedes what")
+	x, err := extract.Default()
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if _, err := extractStored(env, st, x, false); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	claims, err := st.Claims(env.Ctx, store.ClaimFilter{})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := claimsTable(claims).Write(w, "table"); err != nil {
+		return err
+	}
+
+	// Step 4: the negotiation as a case: where each party stands and the
+	// sticking points.
+	caseYAML, err := fs.ReadFile(examples.Cases, examples.CaseFile)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	cs, err := track.ParseCase(examples.CaseFile, caseYAML)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	if err := st.PutCase(env.Ctx, store.CaseRecord{Name: cs.Name, YAML: caseYAML}); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	v, err := track.Load(env.Ctx, st, cs.Name)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	heading(w, "4. Where each party stands ("+cs.Title+")")
+	if err := positionsTable(v).Write(w, "table"); err != nil {
+		return err
+	}
+	heading(w, "5. Sticking points")
+	if err := gapsTable(v).Write(w, "table"); err != nil {
+		return err
+	}
+
+	// Step 6: the analyst's brief; "new" covers the last 30 days of reporting.
+	heading(w, "6. Brief")
+	if err := v.WriteBrief(w, time.Time{}); err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
 
 	if sum.Failed > 0 {
 		return ErrSomeFailed

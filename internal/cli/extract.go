@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"parley/internal/extract"
+	"parley/internal/store"
 )
 
 // ExtractCmd extracts claims: from stored documents into the database, or
@@ -94,34 +95,49 @@ func (c *ExtractCmd) fromStore(env *Env, g *Globals, x *extract.Extractor) error
 		return err
 	}
 	defer st.Close()
-	version := x.LexiconVersion()
-	ids, err := st.PendingExtraction(env.Ctx, version, c.All)
+	sum, err := extractStored(env, st, x, c.All)
 	if err != nil {
 		return err
 	}
-	docs, claims, failed := 0, 0, 0
+	fmt.Fprintf(env.Stdout, "extracted %d claims from %d documents (lexicon %s)\n", sum.claims, sum.docs, x.LexiconVersion())
+	if sum.failed > 0 {
+		return ErrSomeFailed
+	}
+	return nil
+}
+
+// extractSummary counts what extractStored did.
+type extractSummary struct{ docs, claims, failed int }
+
+// extractStored extracts the stored documents not yet extracted with the
+// extractor's lexicon version (every document when all is true) and
+// replaces their stored claims. A document that fails is reported on
+// stderr and counted; the error is for failures of the store itself.
+func extractStored(env *Env, st store.Store, x *extract.Extractor, all bool) (extractSummary, error) {
+	var sum extractSummary
+	version := x.LexiconVersion()
+	ids, err := st.PendingExtraction(env.Ctx, version, all)
+	if err != nil {
+		return sum, err
+	}
 	for _, id := range ids {
 		if err := env.Ctx.Err(); err != nil {
-			return err
+			return sum, err
 		}
 		d, err := st.Document(env.Ctx, id)
 		if err != nil {
-			fmt.Fprintf(env.Stderr, "extract: %s: %v\n", id, err)
-			failed++
+			fmt.Fprintf(env.Stderr, "parley: extract: %s: %v\n", id, err)
+			sum.failed++
 			continue
 		}
 		cl := x.Extract(d)
 		if err := st.ReplaceClaims(env.Ctx, id, version, cl); err != nil {
-			fmt.Fprintf(env.Stderr, "extract: %s: %v\n", id, err)
-			failed++
+			fmt.Fprintf(env.Stderr, "parley: extract: %s: %v\n", id, err)
+			sum.failed++
 			continue
 		}
-		docs++
-		claims += len(cl)
+		sum.docs++
+		sum.claims += len(cl)
 	}
-	fmt.Fprintf(env.Stdout, "extracted %d claims from %d documents (lexicon %s)\n", claims, docs, version)
-	if failed > 0 {
-		return ErrSomeFailed
-	}
-	return nil
+	return sum, nil
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"strings"
+
+	"parley/internal/track"
 )
 
 // GapsCmd ranks a case's issues as sticking points.
@@ -17,6 +19,11 @@ func (c *GapsCmd) Run(env *Env, g *Globals) error {
 	if err != nil {
 		return err
 	}
+	return gapsTable(v).Write(env.Stdout, c.Format.Format)
+}
+
+// gapsTable lists a case's issues ranked as sticking points.
+func gapsTable(v *track.View) *Table {
 	t := &Table{Header: []string{"rank", "issue", "status", "score", "distance", "reports", "preconditions", "salience", "why"}}
 	for _, gp := range v.Gaps() {
 		row := gp
@@ -26,5 +33,5 @@ func (c *GapsCmd) Run(env *Env, g *Globals) error {
 		t.Add(row, fmt.Sprint(gp.Rank), gp.Issue, gp.Status, fmt.Sprintf("%.2f", gp.Score), fmt.Sprintf("%.2f", gp.Distance),
 			fmt.Sprint(gp.Reports), strings.Join(gp.Preconditions, ", "), fmt.Sprintf("%.2f (%d)", gp.SalienceScore, len(gp.Salience)), gp.Why)
 	}
-	return t.Write(env.Stdout, c.Format.Format)
+	return t
 }

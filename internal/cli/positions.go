@@ -23,6 +23,11 @@ func (c *PositionsCmd) Run(env *Env, g *Globals) error {
 	if err != nil {
 		return err
 	}
+	return positionsTable(v).Write(env.Stdout, c.Format.Format)
+}
+
+// positionsTable is the party × issue matrix of a case's current stances.
+func positionsTable(v *track.View) *Table {
 	t := &Table{Header: append([]string{"issue"}, v.Case.Parties...)}
 	for _, is := range v.Case.IssueList() {
 		row := positionsRow{Issue: is, Stances: map[string]track.Stance{}}
@@ -43,7 +48,7 @@ func (c *PositionsCmd) Run(env *Env, g *Globals) error {
 			t.Add(row, cells...)
 		}
 	}
-	return t.Write(env.Stdout, c.Format.Format)
+	return t
 }
 
 // stanceCell writes a stance as "act conf (reports/evidence)" with marks.
