@@ -395,6 +395,22 @@ func TestDemo(t *testing.T) {
 	if strings.Contains(out, "near-duplicates 0") {
 		t.Errorf("the syndicated example was not recognised:\n%s", out)
 	}
+	// The later steps: claims of both parties, the case's matrix and
+	// sticking points, and a brief whose statements carry footnotes.
+	for _, want := range []string{
+		"== 3. Claims", "== 4. Where each party stands", "== 5. Sticking points", "== 6. Brief",
+		"# Brief: Ethiopia", "## Sticking points", "[^1]: ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	claims := out[strings.Index(out, "== 3. Claims"):strings.Index(out, "== 4.")]
+	for _, party := range []string{"  Ethiopia ", "  TPLF "} {
+		if !strings.Contains(claims, party) {
+			t.Errorf("the claims step shows no claim of %q:\n%s", party, claims)
+		}
+	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("the demo left %v in the temporary directory", left)
 	}
