@@ -36,7 +36,7 @@ type Env struct {
 
 // Globals are flags every command accepts.
 type Globals struct {
-	DB string `name:"db" env:"PARLEY_DB" help:"SQLite database file (default: $XDG_DATA_HOME/parley/parley.db)." type:"path"`
+	DB string `name:"db" env:"PARLEY_DB" help:"SQLite database file (default: $XDG_DATA_HOME/parley/parley.db)."`
 }
 
 // CLI is the command grammar.
