@@ -7,6 +7,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+
+	"parley/internal/model"
 )
 
 // BriefItem is one statement of a brief with its footnote marks.
@@ -254,12 +256,13 @@ func (v *View) Brief(since time.Time) BriefData {
 	}
 
 	// What is unconfirmed: the claims behind current stances that rest on
-	// no on-the-record or confirmed report, and every denied claim.
+	// no on-the-record, stated-as-fact or confirmed report, and every
+	// denied claim.
 	listed := map[*Entry]bool{}
 	for _, st := range v.Stances() {
 		onRecord := false
 		for _, e := range st.Basis {
-			if e.Claim.Source.Kind == "official" && !e.Claim.Hedged || len(e.ConfirmedBy) > 0 {
+			if onTheRecord(e) {
 				onRecord = true
 			}
 		}
@@ -286,6 +289,25 @@ func (v *View) Brief(since time.Time) BriefData {
 	}
 	d.Footnotes = fn.list
 	return d
+}
+
+// onTheRecord reports whether an entry is more than a report of a report:
+// a named official's unhedged statement, the report's own unhedged
+// statement of fact (not flagged by the report as unconfirmed), or a claim
+// that a later report confirmed. Anonymous sources, another outlet's
+// account, analysts and hedged claims are not.
+func onTheRecord(e *Entry) bool {
+	if len(e.ConfirmedBy) > 0 {
+		return true
+	}
+	if e.Claim.Hedged || e.Unconfirmed != "" || len(e.DeniedBy) > 0 {
+		return false
+	}
+	switch e.Claim.Source.Kind {
+	case model.SourceOfficial, model.SourceUnattributed:
+		return true
+	}
+	return false
 }
 
 var briefTemplate = template.Must(template.New("brief.md.tmpl").Funcs(template.FuncMap{
