@@ -49,6 +49,8 @@ type docState struct {
 	paraSource  *source
 	paraIdx     int
 	prevSource  *source
+	// sentSource is the source of the sentence before, if it had one.
+	sentSource *source
 	// curSS and sentEnd delimit the sentence being read.
 	curSS, sentEnd int
 	// claimExplicit[i] tells whether claims[i] has a source named in its
@@ -86,7 +88,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 		if x.match.hasOutlet[h.pat] {
 			keep := refs[:0:0]
 			for _, r := range refs {
-				if r.kind == kindOutlet && d.text[s:e] != r.exact {
+				if r.kind == kindOutlet && !outletMatches(d.text[s:e], r.exact) {
 					continue
 				}
 				keep = append(keep, r)
@@ -318,4 +320,20 @@ func isGroup(party string) bool {
 // knows; unknown parties count as non-states (groups, organisations).
 func isState(party string) bool {
 	return starterKinds()[party] == "state"
+}
+
+// outletMatches reports whether text is the outlet name exact in its own
+// capitalisation; a leading article may differ ("the New York Times" for
+// "The New York Times").
+func outletMatches(text, exact string) bool {
+	if text == exact {
+		return true
+	}
+	strip := func(s string) string {
+		if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+			return s[4:]
+		}
+		return s
+	}
+	return strip(text) == strip(exact)
 }

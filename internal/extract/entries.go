@@ -72,6 +72,8 @@ func (l *Lexicon) Entries(kind string) []Entry {
 	add("irrealis", l.Irrealis, "")
 	add("mediation", l.Mediation, "")
 	add("plan-content", l.PlanContent, "")
+	add("continuation", l.Continuation, "")
+	add("place", l.Places, "territory")
 	return out
 }
 

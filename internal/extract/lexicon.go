@@ -135,6 +135,14 @@ type Lexicon struct {
 	// PlanContent: words by which a sentence spells out a plan just
 	// proposed ("the second phase would see …").
 	PlanContent []string `yaml:"plan_content,omitempty" json:"plan_content,omitempty"`
+	// Continuation: sentence openers by which a sentence goes on with the
+	// account of the sentence before ("Under the plan, …", "These
+	// include …"): it keeps that sentence's source.
+	Continuation []string `yaml:"continuation,omitempty" json:"continuation,omitempty"`
+	// Places: contested places (disputed regions, occupied territories,
+	// corridors, crossings, strategic towns). A place in an act's scope
+	// names the territory issue when no other issue cue does.
+	Places []string `yaml:"places,omitempty" json:"places,omitempty"`
 }
 
 // LoadLexicon returns the embedded lexicon extended by the YAML files in
@@ -263,6 +271,8 @@ func (l *Lexicon) merge(o *Lexicon) {
 	l.Irrealis = append(l.Irrealis, o.Irrealis...)
 	l.Mediation = append(l.Mediation, o.Mediation...)
 	l.PlanContent = append(l.PlanContent, o.PlanContent...)
+	l.Continuation = append(l.Continuation, o.Continuation...)
+	l.Places = append(l.Places, o.Places...)
 }
 
 // Hash is a short digest of the effective lexicon.

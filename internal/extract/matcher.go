@@ -33,6 +33,8 @@ const (
 	kindIrrealis
 	kindMediation
 	kindPlanContent
+	kindContinuation
+	kindPlace
 	numKinds
 )
 
@@ -41,6 +43,7 @@ var kindNames = [numKinds]string{
 	"attribution-before", "attribution-verb", "attribution-relay",
 	"source-official", "source-anonymous", "source-media", "source-analyst", "outlet",
 	"agent-head", "reference", "joint", "anaphor", "boundary", "irrealis", "mediation", "plan-content",
+	"continuation", "place",
 }
 
 // cueRef is one meaning of a pattern.
@@ -139,6 +142,8 @@ func newMatcher(lex *Lexicon) *matcher {
 	list(lex.Irrealis, kindIrrealis)
 	list(lex.Mediation, kindMediation)
 	list(lex.PlanContent, kindPlanContent)
+	list(lex.Continuation, kindContinuation)
+	list(lex.Places, kindPlace)
 
 	m.hasOutlet = make([]bool, len(m.patterns))
 	for i, rs := range m.refs {

@@ -83,6 +83,16 @@ func (d *docState) sentence(si int) {
 		q := *d.quoteSrc
 		src = &q
 	}
+	// A sentence that goes on with the account of the one before ("The
+	// conditions for this include …", "Under the plan, …") keeps its
+	// source, across a paragraph break too.
+	if src == nil && d.sentSource != nil && d.sentSource.kind != model.SourceUnattributed && d.continues(ss, se) {
+		kept := *d.sentSource
+		src = &kept
+		if d.paraSource == nil && (kept.kind == model.SourceAnonymous || kept.kind == model.SourceMedia) {
+			d.paraSource = &kept
+		}
+	}
 	if src == nil && d.paraSource != nil {
 		inherited := *d.paraSource
 		src = &inherited
@@ -104,6 +114,8 @@ func (d *docState) sentence(si int) {
 		}
 	}
 	d.markIrrealis(acts, ss, se)
+	d.markSelfConditional(acts, ss, se)
+	d.markSalience(acts, ss)
 	d.combine(acts, ss, se)
 	acts = d.negatedIssueActs(acts, ss, se)
 	for k := range acts {
@@ -248,6 +260,29 @@ func (d *docState) sentence(si int) {
 	if src != nil {
 		d.prevSource = src
 	}
+	d.sentSource = src
+}
+
+// continues reports whether the sentence opens by going on with the
+// account of the sentence before: a continuation cue at its start ("These
+// include", "Under the plan"), or a demonstrative with a reference noun
+// ("This proposal", "The conditions for this").
+func (d *docState) continues(ss, se int) bool {
+	start := ss
+	for start < se && (d.text[start] == ' ' || d.text[start] == '\n' || d.text[start] == '"') {
+		start++
+	}
+	c0, c1 := d.cuesIn(start, min(se, start+60))
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if c.start > start+1 {
+			break
+		}
+		if c.has(kindContinuation) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameClause drops the sources that come after pos beyond a clause
@@ -382,6 +417,98 @@ func (d *docState) markIrrealis(acts []act, ss, se int) {
 			if p := d.cues[acts[k].cue].start; p >= c.end && p < end {
 				acts[k].skip = true
 			}
+		}
+	}
+}
+
+// salienceHeads are nouns that, followed by "that", make the act of the
+// relative clause a statement of how much an issue matters ("one of the
+// issues that Ukraine is most reluctant to compromise on is land").
+var salienceHeads = []string{"issue that ", "issues that ", "point that ", "points that ", "question that ",
+	"questions that ", "matter that ", "matters that ", "area that ", "areas that ", "topic that ", "topics that ",
+	"issue which ", "issues which ", "issue on which ", "issues on which "}
+
+// markSalience skips acts that say how much an issue matters rather than
+// a position: a superlative ("most reluctant to", "least willing to") or
+// the relative clause of an issue noun ("the issues that X refuses …").
+func (d *docState) markSalience(acts []act, ss int) {
+	for k := range acts {
+		c := d.cues[acts[k].cue]
+		w, at := d.prevWord(c.start)
+		if w == "most" || w == "least" {
+			acts[k].skip = true
+			continue
+		}
+		if w == "is" || w == "are" || w == "was" || w == "were" {
+			if w2, _ := d.prevWord(at); w2 == "most" || w2 == "least" {
+				acts[k].skip = true
+				continue
+			}
+		}
+		before := d.lower(max(ss, c.start-60), c.start)
+		for _, h := range salienceHeads {
+			if i := strings.LastIndex(before, h); i >= 0 && !strings.ContainsAny(before[i:], ",;") {
+				acts[k].skip = true
+				break
+			}
+		}
+	}
+}
+
+// conditionOpeners open a sentence with a condition ("If X …, then …").
+var conditionOpeners = map[string]bool{"if": true, "unless": true, "should": true, "were": true, "once": true, "suppose": true, "supposing": true}
+
+// markSelfConditional skips the acts of the main clause of a sentence that
+// opens with a condition about the same party ("If Zelensky no longer has
+// the confidence to fight, then he may only be able to make concessions"):
+// what a party would do in a hypothetical state of its own is speculation
+// about it, not its position, and never the other party's. A condition
+// about another party ("If Israel withdraws, Hamas will free the
+// hostages") is a conditional offer or demand and stays.
+func (d *docState) markSelfConditional(acts []act, ss, se int) {
+	pos := ss
+	for {
+		w, at := d.nextWord(pos)
+		if w == "but" || w == "and" || w == "however" || w == "yet" || w == "so" {
+			pos = at + len(w)
+			if pos < se && d.text[pos] == ',' {
+				pos++
+			}
+			continue
+		}
+		if !conditionOpeners[w] || at >= se {
+			return
+		}
+		pos = at + len(w)
+		break
+	}
+	comma := d.clauseComma(pos, se)
+	if comma >= se {
+		return
+	}
+	m0, m1 := d.mentionsIn(pos, comma)
+	if m0 == m1 {
+		return
+	}
+	cond := d.ments[m0].Party
+	// The subject of the main clause: a pronoun, or a mention of the same
+	// party, within its first three words (after "then").
+	main := comma + 1
+	if w, at := d.nextWord(main); w == "then" {
+		main = at + len(w)
+	}
+	w, at := d.nextWord(main)
+	same := w == "he" || w == "she" || w == "it" || w == "they"
+	if !same {
+		n0, n1 := d.mentionsIn(at, se)
+		same = n0 < n1 && d.ments[n0].Party == cond && d.wordsBetween(at, d.ments[n0].Span.Start) <= 2
+	}
+	if !same {
+		return
+	}
+	for k := range acts {
+		if d.cues[acts[k].cue].start >= comma {
+			acts[k].skip = true
 		}
 	}
 }

@@ -21,6 +21,10 @@ type source struct {
 	framing bool
 	// pos is where the attribution cue starts.
 	pos int
+	// named marks a media source that names an outlet ("the New York
+	// Times", "Al-Araby Al-Jadeed"), not just "reports" or "the media":
+	// only a named outlet is a claim's via.
+	named bool
 }
 
 // phrase is a candidate source phrase found around an attribution cue.
@@ -97,6 +101,9 @@ func (d *docState) attribution(ss, se int) []*source {
 		}
 		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party, pos: p.cue}
 		src.framing = d.wordsBetween(ss, first) <= 3 || d.wordsBetween(e, se) <= 2
+		if kind == model.SourceMedia {
+			src.named = d.namesOutlet(s, e)
+		}
 		cands = append(cands, src)
 	}
 	return cands
@@ -128,7 +135,7 @@ func choose(cands []*source, pos int) *source {
 		best = pick(best, c)
 	}
 	switch {
-	case best != nil && media != nil:
+	case best != nil && media != nil && media.named:
 		if best.via != media.name {
 			out := *best
 			out.via = media.name
@@ -139,6 +146,18 @@ func choose(cands []*source, pos int) *source {
 		return best
 	}
 	return media
+}
+
+// namesOutlet reports whether [s, e) names an outlet: a known outlet or
+// a capitalised name.
+func (d *docState) namesOutlet(s, e int) bool {
+	i0, i1 := d.cuesStartingIn(s, e)
+	for i := i0; i < i1; i++ {
+		if d.cues[i].has(kindOutlet) {
+			return true
+		}
+	}
+	return d.hasName(s, e)
 }
 
 // sourceTail are words that end a source phrase without naming the
