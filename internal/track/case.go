@@ -5,6 +5,8 @@ package track
 
 import (
 	"fmt"
+	"maps"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -27,6 +29,10 @@ type Case struct {
 	Window Window   `yaml:"window,omitempty" json:"window,omitzero"`
 	// Scales are ordered positions per issue, keyed by issue.
 	Scales map[string]Scale `yaml:"scales,omitempty" json:"scales,omitempty"`
+	// Capabilities are the parties' relative weights in the bargaining
+	// models (clout, votes, GDP; only ratios matter). Optional; when
+	// given, every party needs a non-negative value.
+	Capabilities map[string]float64 `yaml:"capabilities,omitempty" json:"capabilities,omitempty"`
 
 	from, to time.Time
 }
@@ -118,6 +124,9 @@ func (c *Case) check(file string, data []byte) error {
 	if !c.from.IsZero() && !c.to.IsZero() && c.to.Before(c.from) {
 		return fmt.Errorf("%s: window ends before it starts", at("$.window"))
 	}
+	if err := c.checkCapabilities(at); err != nil {
+		return err
+	}
 	for issue, s := range c.Scales {
 		p := "$.scales." + issue
 		if !slices.Contains(model.Issues, issue) {
@@ -143,6 +152,29 @@ func (c *Case) check(file string, data []byte) error {
 			if len(pt.Cues) == 0 {
 				return fmt.Errorf("%s: a point needs at least one cue phrase", at(pp))
 			}
+		}
+	}
+	return nil
+}
+
+// checkCapabilities checks the optional capabilities: one finite,
+// non-negative value for every party and for parties only.
+func (c *Case) checkCapabilities(at func(string) string) error {
+	if c.Capabilities == nil {
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(c.Capabilities)) {
+		x, p := c.Capabilities[name], "$.capabilities."+name
+		if !c.IsParty(name) {
+			return fmt.Errorf("%s: capability for %q, which is not a party of the case", at(p), name)
+		}
+		if math.IsNaN(x) || math.IsInf(x, 0) || x < 0 {
+			return fmt.Errorf("%s: capability %v of %s is not a non-negative number", at(p), x, name)
+		}
+	}
+	for _, p := range c.Parties {
+		if _, ok := c.Capabilities[p]; !ok {
+			return fmt.Errorf("%s: no capability for party %q (give every party one, or none)", at("$.capabilities"), p)
 		}
 	}
 	return nil
