@@ -928,7 +928,36 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 			break
 		}
 	}
+	// A contested place names the territory issue when no other issue cue
+	// does in its clause ("give up the Donbas region, recognise …";
+	// "withdraw from Kherson" stays withdrawal).
+	for i := c0; i < c1; i++ {
+		c := d.cues[i]
+		if !c.has(kindPlace) || slices.ContainsFunc(out, func(h issueHit) bool { return h.issue == "territory" }) {
+			continue
+		}
+		cs, ce := d.segment(s, e, c.start)
+		if slices.ContainsFunc(out, func(h issueHit) bool { return h.start < ce && h.end > cs }) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(out, c.start, func(h issueHit, p int) int { return h.start - p })
+		out = slices.Insert(out, at, issueHit{issue: "territory", start: c.start, end: c.end})
+	}
 	return out
+}
+
+// segment returns the part of [s, e) around pos between commas,
+// semicolons and colons: one item of a list.
+func (d *docState) segment(s, e, pos int) (int, int) {
+	cs := pos
+	for cs > s && !strings.ContainsRune(",;:", rune(d.text[cs-1])) {
+		cs--
+	}
+	ce := pos
+	for ce < e && !strings.ContainsRune(",;:", rune(d.text[ce])) {
+		ce++
+	}
+	return cs, ce
 }
 
 // issueEndingAt returns the issue named by the word right before pos.
