@@ -64,6 +64,8 @@ type CLI struct {
 	Packages PackagesCmd `cmd:"" help:"Pareto frontier, ZOPA and bargaining solutions over packages of issues."`
 	Divide   DivideCmd   `cmd:"" help:"Adjusted Winner division of items scored in points."`
 	Backtest BacktestCmd `cmd:"" help:"Forecasts against known outcomes."`
+
+	Concessions ConcessionsCmd `cmd:"" help:"Concession curves fitted to a case's dated positions: Boulware, Conceder or linear, and when the gap would close."`
 }
 
 // Main runs the command line and returns the exit status.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,8 +13,8 @@ import (
 
 // ForecastCmd forecasts where issues settle.
 type ForecastCmd struct {
-	File   string `arg:"" help:"Positions file: CSV (issue,actor,position,salience,capability,...) or YAML (.yaml, .yml); - reads CSV from stdin."`
-	Case   string `name:"case" help:"Forecast a case's issues from tracked positions (not available yet)."`
+	File   string `arg:"" optional:"" help:"Positions file: CSV (issue,actor,position,salience,capability,...) or YAML (.yaml, .yml); - reads CSV from stdin. Give either FILE or --case."`
+	Case   string `name:"case" help:"Forecast a stored case's scaled issues from tracked positions: one actor per party placed on the issue's scale; position = the scale value of its latest demand, proposal or acceptance naming a scale point; salience 0.5 unless salience cues (red line, most difficult point…) or a precondition raise it; capability 1 unless the case file gives capabilities; confidence = the stance's confidence (widens the Monte Carlo spread). Every input is printed with its evidence (report short ID:byte span); issues with fewer than two placed parties are listed as skipped."`
 	Model  string `name:"model" enum:"cm,median,median-actor,nash,eu,all" default:"all" help:"Model: cm, median (weighted by capability × salience), median-actor, nash, eu or all."`
 	Runs   int    `name:"runs" default:"0" help:"Monte Carlo draws over the positions' and saliences' uncertainty (0: none)."`
 	Seed   uint64 `name:"seed" default:"1" help:"Seed of the Monte Carlo draws."`
@@ -23,6 +24,7 @@ type ForecastCmd struct {
 }
 
 type forecastRow struct {
+	Kind     string                `json:"kind"` // "forecast"
 	Issue    string                `json:"issue"`
 	Model    string                `json:"model"`
 	Forecast float64               `json:"forecast"`
@@ -93,36 +95,67 @@ func analyseInput(env *Env, file string) (io.Reader, string, func(), error) {
 	return f, file, func() { f.Close() }, nil
 }
 
-func analyseCaseNotAvailable(c string) error {
-	if c != "" {
-		return usagef("--case is not available yet: forecasts from tracked cases are not wired; give a positions FILE")
-	}
-	return nil
-}
-
-// Run runs the command.
-func (c *ForecastCmd) Run(env *Env, g *Globals) error {
-	if err := analyseCaseNotAvailable(c.Case); err != nil {
-		return err
-	}
-	if c.Runs < 0 || c.Rounds < 1 {
-		return usagef("--runs must be ≥ 0 and --rounds ≥ 1")
+// readForecastIssues reads the issues to forecast from FILE or a case.
+func (c *ForecastCmd) readForecastIssues(env *Env, g *Globals) ([]analyse.Issue, *caseInputs, error) {
+	if c.Case != "" {
+		v, err := loadCase(env, g, c.Case)
+		if err != nil {
+			return nil, nil, err
+		}
+		ci, err := buildCaseInputs(v)
+		if err != nil {
+			return nil, nil, fmt.Errorf("forecast: %w", err)
+		}
+		return ci.Issues, ci, nil
 	}
 	r, name, done, err := analyseInput(env, c.File)
 	if err != nil {
-		return fmt.Errorf("forecast: %w", err)
+		return nil, nil, fmt.Errorf("forecast: %w", err)
 	}
 	defer done()
 	issues, err := analyse.ReadPositions(r, name)
 	if err != nil {
-		return fmt.Errorf("forecast: %w", err)
+		return nil, nil, fmt.Errorf("forecast: %w", err)
+	}
+	return issues, nil, nil
+}
+
+// Run runs the command.
+func (c *ForecastCmd) Run(env *Env, g *Globals) error {
+	if (c.File == "") == (c.Case == "") {
+		return usagef("forecast: give a positions FILE or --case C (one of them)")
+	}
+	if c.Runs < 0 || c.Rounds < 1 {
+		return usagef("--runs must be ≥ 0 and --rounds ≥ 1")
+	}
+	issues, ci, err := c.readForecastIssues(env, g)
+	if err != nil {
+		return err
 	}
 	if c.Trace {
+		if ci != nil {
+			for _, s := range ci.Skipped {
+				fmt.Fprintf(env.Stderr, "parley: forecast: issue %q skipped: %s\n", s.Issue, s.Reason)
+			}
+		}
 		return c.trace(env, issues)
 	}
 	t := &Table{Header: []string{"issue", "model", "forecast", "note"}}
 	if c.Runs > 0 {
 		t.Header = append(t.Header, "mc_mean", "mc_median", "mc_50%", "mc_90%")
+	}
+	// add pads a row of a case to the header, evidence last.
+	add := func(row any, evidence []string, cells ...string) {
+		if ci != nil {
+			for len(cells) < len(t.Header)-1 {
+				cells = append(cells, "")
+			}
+			cells = append(cells, strings.Join(evidence, " "))
+		}
+		t.Add(row, cells...)
+	}
+	if ci != nil {
+		t.Header = append(t.Header, "evidence")
 	}
 	failed := false
 	for i := range issues {
@@ -130,6 +163,11 @@ func (c *ForecastCmd) Run(env *Env, g *Globals) error {
 		var evidence []string
 		for _, a := range is.Actors {
 			evidence = append(evidence, a.Evidence...)
+		}
+		if ci != nil {
+			for _, in := range ci.Inputs[is.Name] {
+				add(in, slices.Concat(in.PositionEvidence, in.SalienceEvidence), is.Name, "input:"+in.Actor, analyseNum(in.Position), in.note())
+			}
 		}
 		for _, m := range forecastModels(c.Rounds) {
 			if c.Model != "all" && c.Model != m.name {
@@ -141,7 +179,7 @@ func (c *ForecastCmd) Run(env *Env, g *Globals) error {
 				failed = true
 				continue
 			}
-			row := forecastRow{Issue: is.Name, Model: m.name, Forecast: x, Note: note, Evidence: evidence}
+			row := forecastRow{Kind: "forecast", Issue: is.Name, Model: m.name, Forecast: x, Note: note, Evidence: evidence}
 			cells := []string{is.Name, m.name, analyseNum(x), note}
 			if c.Runs > 0 {
 				d, err := analyse.MonteCarlo(is, c.Runs, c.Seed, func(as []analyse.Actor) (float64, error) {
@@ -158,11 +196,19 @@ func (c *ForecastCmd) Run(env *Env, g *Globals) error {
 					cells = append(cells, analyseNum(d.Mean), analyseNum(d.Median), analyseNum(d.P25)+"–"+analyseNum(d.P75), analyseNum(d.P05)+"–"+analyseNum(d.P95))
 				}
 			}
-			t.Add(row, cells...)
+			add(row, nil, cells...)
+		}
+	}
+	if ci != nil {
+		for _, s := range ci.Skipped {
+			add(s, nil, s.Issue, "skipped", "", s.Reason)
 		}
 	}
 	if err := t.Write(env.Stdout, c.Format.Format); err != nil {
 		return err
+	}
+	if ci != nil && len(issues) == 0 {
+		return fmt.Errorf("forecast: no issue of case %s has two parties placed on its scale", c.Case)
 	}
 	if failed {
 		return ErrSomeFailed

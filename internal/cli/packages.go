@@ -8,10 +8,41 @@ import (
 	"parley/internal/analyse"
 )
 
+// caseDomain is a package domain built from a case, with its inputs.
+type caseDomain struct {
+	inputs  []caseInput
+	skipped []skippedIssue
+}
+
+// readDomain reads the domain from FILE or builds it from a case.
+func (c *PackagesCmd) readDomain(env *Env, g *Globals) (*analyse.Domain, *caseDomain, error) {
+	if c.Case != "" {
+		v, err := loadCase(env, g, c.Case)
+		if err != nil {
+			return nil, nil, err
+		}
+		return caseToDomain(v)
+	}
+	r, name, done, err := analyseInput(env, c.File)
+	if err != nil {
+		return nil, nil, fmt.Errorf("packages: %w", err)
+	}
+	defer done()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("packages: read %s: %w", name, err)
+	}
+	d, err := analyse.ReadDomain(data, name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("packages: %w", err)
+	}
+	return d, nil, nil
+}
+
 // PackagesCmd analyses a two-party package domain.
 type PackagesCmd struct {
-	File         string  `arg:"" help:"Package domain (YAML): issues with options, two parties with weights, option scores and reservation values; - reads stdin."`
-	Case         string  `name:"case" help:"Analyse a case's packages from tracked positions (not available yet)."`
+	File         string  `arg:"" optional:"" help:"Package domain (YAML): issues with options, two parties with weights, option scores and reservation values; - reads stdin. Give either FILE or --case."`
+	Case         string  `name:"case" help:"Build the domain from a stored two-party case: each scaled issue on which both parties are placed is an issue whose options are the scale's points (named by their values, 0–100); a party's score for an option is 1 − |option − its position|/100, its weight on the issue its salience (as in forecast --case); reservation values are 0 (the reports give none). Cases with more than two parties, or no issue with both parties placed, are refused with what they lack."`
 	Disagreement string  `name:"disagreement" enum:"zero,reservation" default:"zero" help:"Disagreement point of the bargaining solutions: zero, (0, 0), or reservation, the reservation values."`
 	Epsilon      float64 `name:"epsilon" default:"0" help:"Thin the Pareto frontier to an ε-grid (every Pareto package within ε of a listed one); 0 for the exact frontier."`
 	Format
@@ -23,28 +54,25 @@ type packageRow struct {
 	UA      *float64          `json:"u_a,omitempty"`
 	UB      *float64          `json:"u_b,omitempty"`
 	Note    string            `json:"note,omitempty"`
+	// Input rows of a case: one party's position and weight on one issue.
+	Party    string   `json:"party,omitempty"`
+	Issue    string   `json:"issue,omitempty"`
+	Position *float64 `json:"position,omitempty"`
+	Weight   *float64 `json:"weight,omitempty"`
+	Evidence []string `json:"evidence,omitempty"`
 }
 
 // Run runs the command.
 func (c *PackagesCmd) Run(env *Env, g *Globals) error {
-	if err := analyseCaseNotAvailable(c.Case); err != nil {
-		return err
+	if (c.File == "") == (c.Case == "") {
+		return usagef("packages: give a package domain FILE or --case C (one of them)")
 	}
 	if c.Epsilon < 0 {
 		return usagef("--epsilon must be ≥ 0")
 	}
-	r, name, done, err := analyseInput(env, c.File)
+	d, cd, err := c.readDomain(env, g)
 	if err != nil {
-		return fmt.Errorf("packages: %w", err)
-	}
-	defer done()
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return fmt.Errorf("packages: read %s: %w", name, err)
-	}
-	d, err := analyse.ReadDomain(data, name)
-	if err != nil {
-		return fmt.Errorf("packages: %w", err)
+		return err
 	}
 	rep, err := analyse.AnalysePackages(d, c.Epsilon, analyse.Disagreement(c.Disagreement))
 	if err != nil {
@@ -52,6 +80,17 @@ func (c *PackagesCmd) Run(env *Env, g *Globals) error {
 	}
 	pa, pb := rep.Parties[0], rep.Parties[1]
 	t := &Table{Header: []string{"kind", "package", "u_" + pa, "u_" + pb, "note"}}
+	if cd != nil {
+		for _, in := range cd.inputs {
+			pos, w := in.Position, in.Salience
+			t.Add(packageRow{Kind: "input", Party: in.Actor, Issue: in.Issue, Position: &pos, Weight: &w, Evidence: in.PositionEvidence},
+				"input", fmt.Sprintf("%s=%s", in.Issue, analyseNum(pos)), "", "",
+				fmt.Sprintf("%s: weight %s; %s; evidence %s", in.Actor, analyseNum(w), in.Label, strings.Join(in.PositionEvidence, " ")))
+		}
+		for _, s := range cd.skipped {
+			t.Add(s, "skipped", s.Issue, "", "", s.Reason)
+		}
+	}
 	add := func(kind string, p *analyse.Package, note string) {
 		row := packageRow{Kind: kind, Note: note}
 		cells := []string{kind, "", "", "", note}
