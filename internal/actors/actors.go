@@ -84,6 +84,9 @@ type target struct {
 	ambiguous bool
 	// headline generics count only at the start of a line.
 	headline bool
+	// place marks a form that names a place (a region's names, a place
+	// entity's name and demonyms): it names a party only with a role noun.
+	place bool
 }
 
 // Load reads the embedded data and then each user file in order; later
@@ -148,12 +151,14 @@ func build(e *entries) *Gazetteer {
 			nameHow, aliasHow = HowMetonym, HowMetonym
 		}
 		single := func(s string) bool { return !strings.ContainsAny(strings.TrimSpace(s), " -") }
-		add(p.Name, target{kind: tParty, idx: i, how: nameHow, ambiguous: p.Ambiguous && single(p.Name)})
+		region := p.Kind == KindRegion
+		place := region || p.Place
+		add(p.Name, target{kind: tParty, idx: i, how: nameHow, ambiguous: p.Ambiguous && single(p.Name), place: place})
 		for _, a := range p.Aliases {
-			add(a, target{kind: tParty, idx: i, how: aliasHow, ambiguous: p.Ambiguous && single(a)})
+			add(a, target{kind: tParty, idx: i, how: aliasHow, ambiguous: p.Ambiguous && single(a), place: region})
 		}
 		for _, d := range p.Demonyms {
-			add(d, target{kind: tParty, idx: i, how: HowDemonym})
+			add(d, target{kind: tParty, idx: i, how: HowDemonym, place: place})
 		}
 		for _, m := range p.Metonyms {
 			add(m, target{kind: tParty, idx: i, how: HowMetonym})
@@ -372,6 +377,27 @@ func (g *Gazetteer) findArmies() {
 			}
 		}
 	}
+}
+
+// isPlace reports whether a party entry is a place whose name with a role
+// noun speaks for its voices.
+func (g *Gazetteer) isPlace(i int) bool {
+	p := g.e.parties[i]
+	return p.Kind == KindRegion || p.Place
+}
+
+// voiceOf returns the party a place speaks for on date (the first voice
+// that covers it; with no date, the last voice listed).
+func (g *Gazetteer) voiceOf(place int, date time.Time) (int, bool) {
+	vs := g.e.parties[place].Voices
+	for k, v := range vs {
+		if (date.IsZero() && k == len(vs)-1) || (!date.IsZero() && v.covers(date)) {
+			if i, ok := g.e.partyIndex[foldString(v.Party)]; ok {
+				return i, true
+			}
+		}
+	}
+	return -1, false
 }
 
 // Kind returns the kind of a party by canonical name ("state", "group",

@@ -27,9 +27,13 @@ const (
 	KindOrganisation = "organisation"
 	KindOrgan        = "organ" // speaks for its Parent
 	KindGroup        = "group" // non-state armed group, movement, de-facto authority
+	// KindRegion is a place that shares its name with a party's homeland
+	// ("Gaza", "Darfur", "Donbas"): it is never reported as a party; its
+	// name with a role noun ("Gaza authorities") speaks for its Voices.
+	KindRegion = "region"
 )
 
-var kinds = []string{KindState, KindEntity, KindOrganisation, KindOrgan, KindGroup}
+var kinds = []string{KindState, KindEntity, KindOrganisation, KindOrgan, KindGroup, KindRegion}
 
 // Party is a gazetteer entry for a state, entity, organisation, organ or
 // armed group, as written in the data files.
@@ -52,6 +56,19 @@ type Party struct {
 	// authorities that speak as a state's government between two dates:
 	// after 2021-08-15 "Kabul" and "the Afghan government" are the Taliban.
 	Governments []Government `yaml:"governments" json:"governments,omitempty"`
+	// Federal (an extension) marks a state with a federal government:
+	// "the federal government" prefers such a state.
+	Federal bool `yaml:"federal" json:"federal,omitempty"`
+	// Place (an extension) marks an entity whose bare name is a place
+	// ("aid to Tigray"), not a party; only its name with a role noun
+	// ("Tigray's leaders", "Tigray forces") or its aliases name a party.
+	// Regions are always places.
+	Place bool `yaml:"place" json:"place,omitempty"`
+	// Voices (an extension) lists who a place's name with a role noun
+	// speaks for between two dates ("Tigray's leaders" → TPLF until the
+	// interim administration). A place without a voice on a date names no
+	// party.
+	Voices []Government `yaml:"voices" json:"voices,omitempty"`
 
 	// File is where the entry was last defined or extended ("file:line").
 	File string `yaml:"-" json:"file,omitempty"`
@@ -64,13 +81,23 @@ type Government struct {
 	Party string `yaml:"party" json:"party"`
 	From  string `yaml:"from" json:"from,omitempty"`
 	To    string `yaml:"to" json:"to,omitempty"`
+
+	from, to time.Time // parsed when the entries are checked; zero = open
 }
 
 // covers reports whether the government holds on date.
 func (gv Government) covers(d time.Time) bool {
-	from, _ := parseRoleDate(gv.From, false)
-	to, _ := parseRoleDate(gv.To, true)
-	return Role{from: from, to: to}.Covers(d)
+	return Role{from: gv.from, to: gv.to}.Covers(d)
+}
+
+// parseDates parses From and To into the unexported fields.
+func (gv *Government) parseDates() error {
+	var err error
+	if gv.from, err = parseRoleDate(gv.From, false); err != nil {
+		return err
+	}
+	gv.to, err = parseRoleDate(gv.To, true)
+	return err
 }
 
 // Person is someone who speaks for a party while holding a role.
@@ -282,6 +309,13 @@ func (old *Party) extend(p *Party, at string) error {
 	if p.Ambiguous {
 		old.Ambiguous = true
 	}
+	if p.Federal {
+		old.Federal = true
+	}
+	if p.Place {
+		old.Place = true
+	}
+	old.Voices = append(old.Voices, p.Voices...)
 	if len(p.Active) > 0 {
 		old.Active = p.Active
 	}
@@ -376,16 +410,21 @@ func (e *entries) check() error {
 			if !known(gv.Party) {
 				return fmt.Errorf("actors: %s: party %q: unknown government party %q", p.File, p.Name, gv.Party)
 			}
-			for _, d := range []struct {
-				s   string
-				end bool
-			}{{gv.From, false}, {gv.To, true}} {
-				if _, err := parseRoleDate(d.s, d.end); err != nil {
-					return fmt.Errorf("actors: %s: party %q: governments: %w", p.File, p.Name, err)
-				}
+			if err := p.Governments[k].parseDates(); err != nil {
+				return fmt.Errorf("actors: %s: party %q: governments: %w", p.File, p.Name, err)
 			}
 			i, _ := resolve(gv.Party)
 			p.Governments[k].Party = e.parties[i].Name
+		}
+		for k, v := range p.Voices {
+			if !known(v.Party) {
+				return fmt.Errorf("actors: %s: party %q: unknown voice party %q", p.File, p.Name, v.Party)
+			}
+			if err := p.Voices[k].parseDates(); err != nil {
+				return fmt.Errorf("actors: %s: party %q: voices: %w", p.File, p.Name, err)
+			}
+			i, _ := resolve(v.Party)
+			p.Voices[k].Party = e.parties[i].Name
 		}
 		if p.Parent != "" && !known(p.Parent) {
 			return fmt.Errorf("actors: %s: party %q: unknown parent %q", p.parentAt, p.Name, p.Parent)

@@ -23,6 +23,7 @@ type cand struct {
 	ambiguous  bool
 	mediator   bool
 	groupBase  bool // a state's demonym + a group noun: resolve to a group based there
+	place      bool // a place's name: a party only with a role noun (see Party.Place)
 	former     bool
 	persons    []int // candidate people for a person mention
 }
@@ -44,8 +45,32 @@ func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
 	g.resolvePeople(text, cands, date)
 	g.resolveAmbiguous(text, cands)
 	cands = g.extend(text, cands, date)
-	out := g.coreference(text, cands, date)
+	out := g.coreference(text, cands, date, nil)
 	return out
+}
+
+// ResolveTitled is Resolve for a report with a headline kept apart from its
+// text: the states the title names weigh in deciding which state the
+// report is about ("the government", "the army", "the prime minister").
+// Spans are offsets into text; the title's own mentions are not returned.
+func (g *Gazetteer) ResolveTitled(title, text string, date time.Time) []Mention {
+	var prior *stateTally
+	if strings.TrimSpace(title) != "" {
+		tc := g.scan(title, fold(title))
+		g.resolvePeople(title, tc, date)
+		g.resolveAmbiguous(title, tc)
+		tc = g.extend(title, tc, date)
+		prior = g.tallyStates(title, tc, date)
+		for k := range prior.scores {
+			prior.scores[k] *= 4 // a state in the headline is what the report is about
+		}
+	}
+	f := fold(text)
+	cands := g.scan(text, f)
+	g.resolvePeople(text, cands, date)
+	g.resolveAmbiguous(text, cands)
+	cands = g.extend(text, cands, date)
+	return g.coreference(text, cands, date, prior)
 }
 
 // scan finds every name in one pass, leftmost-longest on whole tokens,
@@ -98,7 +123,7 @@ func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
 		if hasPrefixFold(text[:s], "pro-") || hasPrefixFold(text[:s], "anti-") {
 			return c, false
 		}
-		c.kind, c.entry, c.party, c.how, c.ambiguous = tParty, t.idx, g.partyOf(t.idx), t.how, t.ambiguous
+		c.kind, c.entry, c.party, c.how, c.ambiguous, c.place = tParty, t.idx, g.partyOf(t.idx), t.how, t.ambiguous, t.place
 		if t.how == HowMetonym {
 			c.via = g.e.parties[t.idx].Name
 			if g.e.parties[t.idx].Kind != KindOrgan {
@@ -639,14 +664,38 @@ func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
 				}
 			}
 			if !c.mediator {
-				c.mediator = mediatedAround(text, c.start, c.end)
+				c.mediator = mediatedAround(text, c.start, c.end) || mediatesAfter(text, c.end, false)
+			}
+			// A place ("aid to Tigray") names no party; with a role noun
+			// or as a seat ("Tigray's leaders", "Mekelle said") it speaks
+			// for the place's voice on the date.
+			if (c.place || (c.how == HowMetonym && g.isPlace(c.entry))) && c.how != HowPerson {
+				v := -1
+				if c.role != "" || !c.place {
+					v, _ = g.voiceOf(c.entry, date)
+				}
+				if v < 0 || c.mediator {
+					out = append(out, cand{start: c.start, end: c.end, kind: tStop, party: -1})
+					continue
+				}
+				if c.via == "" || c.how != HowTitle {
+					c.via = g.e.parties[c.entry].Name
+				}
+				c.party, c.how, c.groupBase = v, HowMetonym, false
 			}
 			if c.former {
 				// keep the span taken, report nothing
 				out = append(out, cand{start: c.start, end: c.end, kind: tStop, party: -1})
 				continue
 			}
-			if gov, ok := g.governmentOf(c.party, date); ok && (c.how == HowMetonym && g.e.parties[c.entry].Kind != KindOrgan || governmentRoles[c.role]) {
+			if a, ok := g.armyOn(c.party, date); ok && armyRoles[c.role] && c.entry == c.party {
+				// "Sudanese troops" in 2024: the SAF
+				if c.via == "" {
+					c.via = p.Name
+				}
+				c.via += " (" + g.e.parties[a].Name + ")"
+				c.party = a
+			} else if gov, ok := g.governmentOf(c.party, date); ok && (c.how == HowMetonym && g.e.parties[c.entry].Kind != KindOrgan || governmentRoles[c.role]) {
 				if c.via == "" {
 					c.via = p.Name
 				}
@@ -745,7 +794,7 @@ func markMediatorLists(text string, ms []cand) {
 }
 
 // coreference resolves generic phrases and turns candidates into mentions.
-func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Mention {
+func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior *stateTally) []Mention {
 	type ref struct {
 		party int
 		text  string
@@ -833,9 +882,31 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 		}
 		return ref{}, false
 	}
+	// The state the report is about, so far and in the whole text.
+	sofar, whole := &stateTally{}, g.tallyStates(text, cands, date)
+	if prior != nil {
+		sofar.merge(prior)
+		whole.merge(prior)
+	}
+	federal := func(p int) bool { return g.e.parties[p].Federal }
+	about := func(i int) (ref, bool) {
+		c := cands[i]
+		p, txt, ok := reportState(sofar, whole, isState, federal, strings.Contains(strings.ToLower(text[c.start:c.end]), "federal"))
+		if ok {
+			return ref{party: p, text: txt}, true
+		}
+		r, ok := lastWhere(isState)
+		if !ok {
+			r, ok = ahead(i, isState)
+		}
+		return r, ok
+	}
 	for i, c := range cands {
 		if c.kind == tStop {
 			continue
+		}
+		if s, w, real := g.stateWeight(text, cands, i, date); s >= 0 {
+			sofar.add(s, w, real, text[c.start:c.end])
 		}
 		switch {
 		case c.kind != tGeneric && !c.groupBase:
@@ -864,7 +935,15 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 			switch c.generic {
 			case genGroup:
 				isGroup := func(p int) bool { return kindOf(p) == KindGroup }
-				r, ok := lastWhere(isGroup)
+				// not a seat named as a place ("in Khartoum")
+				var r ref
+				ok := false
+				for k := len(history) - 1; k >= 0; k-- {
+					if isGroup(history[k].party) && !history[k].place {
+						r, ok = history[k], true
+						break
+					}
+				}
 				if !ok {
 					r, ok = ahead(i, isGroup)
 				}
@@ -872,11 +951,8 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genState:
-				r, ok := lastWhere(isState)
-				if !ok {
-					r, ok = ahead(i, isState)
-				}
-				if ok {
+				if r, ok := about(i); ok {
+					history = append(history, ref{party: r.party, text: text[c.start:c.end]})
 					if gov, isGov := g.governmentOf(r.party, date); isGov {
 						emit(c, gov, HowCoreference, r.text)
 						continue
@@ -913,12 +989,16 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genHead:
-				r, ok := lastWhere(isState)
+				title := strings.TrimPrefix(strings.ToLower(text[c.start:c.end]), "the ")
+				r, ok := ref{}, false
+				if p, txt, found := g.sameTitle(out, c.start, title); found {
+					r, ok = ref{party: p, text: txt}, true
+				}
 				if !ok {
-					r, ok = ahead(i, isState)
+					r, ok = about(i)
 				}
 				if ok {
-					title := strings.TrimPrefix(strings.ToLower(text[c.start:c.end]), "the ")
+					history = append(history, ref{party: r.party, text: text[c.start:c.end]})
 					if info, known := roles[title]; known {
 						c.role = title
 						if h := g.Holder(g.e.parties[r.party].Name, info.title, date); h != "" {
@@ -929,12 +1009,8 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time) []Men
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genArmy:
-				r, ok := lastWhere(isState)
-				if !ok {
-					r, ok = ahead(i, isState)
-				}
-				if ok {
-					if a, ok := g.armyOf[r.party]; ok {
+				if r, ok := about(i); ok {
+					if a, ok := g.armyOn(r.party, date); ok {
 						emit(c, a, HowCoreference, r.text)
 					} else {
 						emit(c, r.party, HowCoreference, r.text)
@@ -1044,6 +1120,12 @@ var governmentRoles = map[string]bool{
 	"leadership": true, "officials": true, "delegation": true, "negotiators": true,
 }
 
+// armyRoles are the role nouns that name a state's armed forces.
+var armyRoles = map[string]bool{
+	"army": true, "military": true, "armed forces": true, "forces": true, "troops": true,
+	"soldiers": true, "security forces": true,
+}
+
 // governmentOf returns the de-facto authority speaking as the state's
 // government on date, if the data name one.
 func (g *Gazetteer) governmentOf(state int, date time.Time) (int, bool) {
@@ -1056,6 +1138,49 @@ func (g *Gazetteer) governmentOf(state int, date time.Time) (int, bool) {
 				return i, true
 			}
 		}
+	}
+	return -1, false
+}
+
+// sameTitle finds, in the mentions of the last few hundred bytes before
+// pos, a state's office-holder named with the same title ("Kenya's
+// president William Ruto … the president"): the generic title then refers
+// to that state.
+func (g *Gazetteer) sameTitle(out []Mention, pos int, title string) (int, string, bool) {
+	want, ok := roles[title]
+	if !ok || want.title == "" {
+		return -1, "", false
+	}
+	for k := len(out) - 1; k >= 0 && out[k].Span.End > pos-300; k-- {
+		m := out[k]
+		if m.Role == "" || m.How == HowCoreference || strings.HasPrefix(m.Role, "former ") {
+			continue
+		}
+		if roles[m.Role].title != want.title {
+			continue
+		}
+		if i, ok := g.e.partyIndex[foldString(m.Party)]; ok {
+			if k := g.e.parties[i].Kind; k == KindState || k == KindEntity {
+				return i, m.Text, true
+			}
+		}
+	}
+	return -1, "", false
+}
+
+// armyOn returns the party a state's army speaks as on date, where the data
+// name one: for a state with de-facto governments, only while one holds
+// (Sudan's army is the SAF since April 2023).
+func (g *Gazetteer) armyOn(state int, date time.Time) (int, bool) {
+	a, ok := g.armyOf[state]
+	if !ok {
+		return -1, false
+	}
+	if len(g.e.parties[state].Governments) == 0 || date.IsZero() {
+		return a, true
+	}
+	if _, isGov := g.governmentOf(state, date); isGov {
+		return a, true
 	}
 	return -1, false
 }
