@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math/bits"
 	"strings"
 	"time"
 	"unicode"
@@ -20,11 +19,6 @@ var ErrAmbiguous = errors.New("ambiguous reference")
 // MinPrefix is the shortest ID prefix Document accepts.
 const MinPrefix = 6
 
-// Band returns the i-th 16-bit band (0..3) of a SimHash. Two hashes within
-// 3 bits of each other always share at least one band; AddDocuments looks
-// for near-duplicates among documents sharing a band.
-func Band(h uint64, i int) uint16 { return uint16(h >> (16 * i)) }
-
 // docColumns are the columns scanDocument reads, in order.
 const docColumns = `id, source_id, url, canonical_url, outlet, title, author,
 	published, published_precision, language, text, origin, origin_kind,
@@ -38,23 +32,19 @@ const docColumns = `id, source_id, url, canonical_url, outlet, title, author,
 // earlier in the batch) whose SimHash is within maxHamming bits is its
 // original, and the document is stored as a NearDuplicate of it (of its
 // own original, if that one is itself a near-duplicate). The search is
-// exact: up to 3 bits the indexed 16-bit band columns give the candidates;
-// beyond that, an in-memory index of every SimHash (see nearIndex). The DuplicateOf the caller sets
-// is ignored. A zero Ingested time is set to now. On error nothing of the
-// batch is stored.
+// exact, through an in-memory index of every SimHash (see nearIndex). The
+// DuplicateOf the caller sets is ignored. A zero Ingested time is set to
+// now. On error nothing of the batch is stored.
 func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHamming int) ([]AddResult, error) {
 	results := make([]AddResult, 0, len(docs))
 	now := time.Now()
-	scan := maxHamming > bandRadius
 	// The batch's documents, for the near-duplicate index once committed.
 	var (
 		newSeqs   []int64
 		newHashes []uint64
 	)
-	if scan {
-		s.near.mu.Lock()
-		defer s.near.mu.Unlock()
-	}
+	s.near.mu.Lock()
+	defer s.near.mu.Unlock()
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		// The statements run without cancellation: the driver would watch
 		// a cancellable context with a goroutine per statement, which
@@ -66,35 +56,27 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			return err
 		}
 		defer exists.Close()
-		candidates, err := tx.PrepareContext(ctx, `SELECT id, simhash, duplicate_of FROM documents
-			WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? ORDER BY seq`)
-		if err != nil {
-			return err
-		}
-		defer candidates.Close()
 		bySeq, err := tx.PrepareContext(ctx, `SELECT id, duplicate_of FROM documents WHERE seq = ?`)
 		if err != nil {
 			return err
 		}
 		defer bySeq.Close()
+		// A document whose ID is stored already inserts nothing: that is
+		// how a Duplicate is found when no near-duplicate search ran.
 		insert, err := tx.PrepareContext(ctx, `INSERT INTO documents (
 				id, source_id, url, canonical_url, outlet, outlet_key, title, author,
 				published, published_precision, language, text, origin, origin_kind,
-				ingested, duplicate_of, simhash, band0, band1, band2, band3)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+				ingested, duplicate_of, simhash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO NOTHING`)
 		if err != nil {
 			return err
 		}
 		defer insert.Close()
-		if scan {
-			if err := s.near.catchUp(ctx, tx); err != nil {
-				return fmt.Errorf("near-duplicate index: %w", err)
-			}
+		if err := s.near.catchUp(ctx, tx); err != nil {
+			return fmt.Errorf("near-duplicate index: %w", err)
 		}
-		var lastSeq int64
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM documents`).Scan(&lastSeq); err != nil {
-			return err
-		}
+		lastSeq := s.near.lastSeq
 
 		for i := range docs {
 			d := &docs[i]
@@ -104,31 +86,27 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			if err := validateDocument(d); err != nil {
 				return fmt.Errorf("document %d (%s): %w", i, short(d.ID), err)
 			}
-			var one int
-			switch err := exists.QueryRowContext(ctx, d.ID).Scan(&one); {
-			case err == nil:
-				results = append(results, AddResult{ID: d.ID, Outcome: Duplicate, Of: d.ID})
-				continue
-			case !errors.Is(err, sql.ErrNoRows):
-				return fmt.Errorf("document %s: %w", short(d.ID), err)
-			}
-
 			original := ""
-			switch h := d.SimHash; {
-			case h == 0 || maxHamming < 0:
-			case scan:
+			if h := d.SimHash; h != 0 && maxHamming >= 0 {
 				seq, ok := s.near.earliest(h, maxHamming)
 				if !ok {
 					seq, ok = earliestIn(h, maxHamming, newHashes, newSeqs)
 				}
 				if ok {
-					original, err = originalOf(ctx, bySeq, seq)
+					// A match may be the same text again: only then is
+					// the ID looked up before inserting.
+					var one int
+					switch err := exists.QueryRowContext(ctx, d.ID).Scan(&one); {
+					case err == nil:
+						results = append(results, AddResult{ID: d.ID, Outcome: Duplicate, Of: d.ID})
+						continue
+					case !errors.Is(err, sql.ErrNoRows):
+						return fmt.Errorf("document %s: %w", short(d.ID), err)
+					}
+					if original, err = originalOf(ctx, bySeq, seq); err != nil {
+						return fmt.Errorf("document %s: near-duplicates: %w", short(d.ID), err)
+					}
 				}
-			default:
-				original, err = findOriginal(ctx, candidates, h, maxHamming)
-			}
-			if err != nil {
-				return fmt.Errorf("document %s: near-duplicates: %w", short(d.ID), err)
 			}
 			ingested := d.Ingested
 			if ingested.IsZero() {
@@ -138,12 +116,17 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			res, err := insert.ExecContext(ctx,
 				d.ID, d.SourceID, d.URL, d.CanonicalURL, d.Outlet, outletKey(d.Outlet), d.Title, d.Author,
 				nullTime(d.Published), string(d.PublishedPrecision), d.Language, d.Text, d.Origin, d.OriginKind,
-				formatTime(ingested), sql.NullString{String: original, Valid: original != ""},
-				int64(h), int64(Band(h, 0)), int64(Band(h, 1)), int64(Band(h, 2)), int64(Band(h, 3)))
+				formatTime(ingested), sql.NullString{String: original, Valid: original != ""}, int64(h))
 			if err != nil {
 				return fmt.Errorf("document %s: %w", short(d.ID), err)
 			}
-			if scan && h != 0 {
+			if n, err := res.RowsAffected(); err != nil {
+				return fmt.Errorf("document %s: %w", short(d.ID), err)
+			} else if n == 0 {
+				results = append(results, AddResult{ID: d.ID, Outcome: Duplicate, Of: d.ID})
+				continue
+			}
+			if h != 0 {
 				seq, err := res.LastInsertId()
 				if err != nil {
 					return fmt.Errorf("document %s: %w", short(d.ID), err)
@@ -169,9 +152,7 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 	if err != nil {
 		return nil, fmt.Errorf("store: add documents: %w", err)
 	}
-	if scan {
-		s.near.add(newSeqs, newHashes)
-	}
+	s.near.add(newSeqs, newHashes)
 	return results, nil
 }
 
@@ -189,36 +170,6 @@ func originalOf(ctx context.Context, bySeq *sql.Stmt, seq int64) (string, error)
 		return dupOf.String, nil
 	}
 	return id, nil
-}
-
-// findOriginal returns the ID of the earliest stored document within
-// maxHamming (at most bandRadius) bits of h, following its duplicate_of
-// link; "" when there is none. Candidates are the documents sharing a band
-// with h.
-func findOriginal(ctx context.Context, candidates *sql.Stmt, h uint64, maxHamming int) (string, error) {
-	rows, err := candidates.QueryContext(ctx,
-		int64(Band(h, 0)), int64(Band(h, 1)), int64(Band(h, 2)), int64(Band(h, 3)))
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var (
-			id    string
-			other int64
-			dupOf sql.NullString
-		)
-		if err := rows.Scan(&id, &other, &dupOf); err != nil {
-			return "", err
-		}
-		if bits.OnesCount64(h^uint64(other)) <= maxHamming {
-			if dupOf.Valid && dupOf.String != "" {
-				return dupOf.String, nil
-			}
-			return id, nil
-		}
-	}
-	return "", rows.Err()
 }
 
 func validateDocument(d *model.Document) error {
@@ -387,24 +338,26 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 }
 
 // FTSQuery turns words typed by a user into an FTS5 query that cannot be a
-// syntax error: each word becomes a quoted string (all must match), a
-// trailing * makes it a prefix query, and words with no letter or digit
-// are dropped. Control characters (NUL among them, which would end the
-// query early) separate words. It returns "" when no word is left.
+// syntax error. The index keeps no positions (see migration 4), so the
+// query is a list of tokens, all of which must match: a word is split
+// where the tokenizer splits it (at anything but a letter, a digit or a
+// mark: "front-line" is "front" and "line"), each token is quoted, and a
+// word ending in * makes its last token a prefix query. It returns "" when
+// no token is left.
 func FTSQuery(words string) string {
 	var parts []string
 	separator := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
+	notToken := func(r rune) bool { return !unicode.In(r, unicode.L, unicode.N, unicode.M) }
 	for _, w := range strings.FieldsFunc(words, separator) {
 		prefix := strings.HasSuffix(w, "*")
-		w = strings.TrimRight(w, "*")
-		if !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
+		tokens := strings.FieldsFunc(w, notToken)
+		for i, tok := range tokens {
+			q := `"` + tok + `"`
+			if prefix && i == len(tokens)-1 {
+				q += "*"
+			}
+			parts = append(parts, q)
 		}
-		q := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if prefix {
-			q += "*"
-		}
-		parts = append(parts, q)
 	}
 	return strings.Join(parts, " ")
 }
