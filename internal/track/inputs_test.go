@@ -83,7 +83,7 @@ func TestCaseCapabilities(t *testing.T) {
 	base := "name: c\nparties: [Russia, Ukraine]\n"
 	tests := []struct {
 		name, yaml, err string
-		want           map[string]float64
+		want            map[string]float64
 	}{
 		{"none", base, "", nil},
 		{"both", base + "capabilities: {Russia: 3, Ukraine: 1.5}\n", "", map[string]float64{"Russia": 3, "Ukraine": 1.5}},
