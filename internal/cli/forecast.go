@@ -14,13 +14,28 @@ import (
 // ForecastCmd forecasts where issues settle.
 type ForecastCmd struct {
 	File   string `arg:"" optional:"" help:"Positions file: CSV (issue,actor,position,salience,capability,...) or YAML (.yaml, .yml); - reads CSV from stdin. Give either FILE or --case."`
-	Case   string `name:"case" help:"Forecast a stored case's scaled issues from tracked positions: one actor per party placed on the issue's scale; position = the scale value of its latest demand, proposal or acceptance naming a scale point; salience 0.5 unless salience cues (red line, most difficult point…) or a precondition raise it; capability 1 unless the case file gives capabilities; confidence = the stance's confidence (widens the Monte Carlo spread). Every input is printed with its evidence (report short ID:byte span); issues with fewer than two placed parties are listed as skipped."`
+	Case   string `name:"case" help:"Forecast a stored case's scaled issues from tracked positions (see above)."`
 	Model  string `name:"model" enum:"cm,median,median-actor,nash,eu,all" default:"all" help:"Model: cm, median (weighted by capability × salience), median-actor, nash, eu or all."`
 	Runs   int    `name:"runs" default:"0" help:"Monte Carlo draws over the positions' and saliences' uncertainty (0: none)."`
 	Seed   uint64 `name:"seed" default:"1" help:"Seed of the Monte Carlo draws."`
 	Rounds int    `name:"rounds" default:"3" help:"Rounds of the expected-utility model."`
 	Trace  bool   `name:"trace" help:"Print the expected-utility model's round-by-round trace (positions, risk exponents, offers) instead of the forecasts."`
 	Format
+}
+
+// Help describes how a case becomes the models' inputs.
+func (c *ForecastCmd) Help() string {
+	return `With --case C, the inputs come from the case's tracked claims through its issue scales (parley case add FILE; see examples/cases/ethiopia-tplf.yaml). One issue per scaled issue of the case, one actor per party the scale places:
+
+Position: the scale value (0–100) of the party's latest demand, proposal or acceptance that names a point of the scale.
+
+Salience: 0.5 when the reports say nothing of how much the issue matters to the party; salience cues ("red line", "the most difficult point"…) in sentences naming the party alone or no single party raise it as independent evidence, 1 − 0.5·Π(1 − cue weight), and a precondition the party set counts as a cue of weight 0.5.
+
+Capability: the value in the case file's capabilities map (one per party) when given, else 1 for every party.
+
+Confidence: the confidence of the party's current stance (parley positions); the Monte Carlo draws (--runs) widen the position's spread as it falls, down to 0.01.
+
+Each input is printed as an "input:PARTY" row with its evidence: REPORT:START-END, the report's short ID (parley show REPORT) and the byte span of the sentence behind the value; --format jsonl gives every reference. Issues with fewer than two placed parties are listed as "skipped" with the reason.`
 }
 
 type forecastRow struct {

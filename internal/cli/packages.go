@@ -42,10 +42,15 @@ func (c *PackagesCmd) readDomain(env *Env, g *Globals) (*analyse.Domain, *caseDo
 // PackagesCmd analyses a two-party package domain.
 type PackagesCmd struct {
 	File         string  `arg:"" optional:"" help:"Package domain (YAML): issues with options, two parties with weights, option scores and reservation values; - reads stdin. Give either FILE or --case."`
-	Case         string  `name:"case" help:"Build the domain from a stored two-party case: each scaled issue on which both parties are placed is an issue whose options are the scale's points (named by their values, 0–100); a party's score for an option is 1 − |option − its position|/100, its weight on the issue its salience (as in forecast --case); reservation values are 0 (the reports give none). Cases with more than two parties, or no issue with both parties placed, are refused with what they lack."`
+	Case         string  `name:"case" help:"Build the domain from a stored two-party case's scaled issues (see above)."`
 	Disagreement string  `name:"disagreement" enum:"zero,reservation" default:"zero" help:"Disagreement point of the bargaining solutions: zero, (0, 0), or reservation, the reservation values."`
 	Epsilon      float64 `name:"epsilon" default:"0" help:"Thin the Pareto frontier to an ε-grid (every Pareto package within ε of a listed one); 0 for the exact frontier."`
 	Format
+}
+
+// Help describes how a case becomes a package domain.
+func (c *PackagesCmd) Help() string {
+	return `With --case C, the domain comes from a stored case with exactly two parties and issue scales: every scaled issue on which both parties are placed is an issue whose options are the scale's points, named by their values (0–100; parley case show C gives their labels). A party's score for an option is 1 − |option − its position|/100, its weight on the issue its salience, both as in parley forecast --case; reservation values are 0, since the reports give none, so every package is in the ZOPA. The parties' positions are printed as "input" rows with their evidence. A case with more or fewer than two parties, without scales, or with no issue on which both parties are placed is refused (exit 2) with what it lacks; use parley forecast --case for issue-by-issue models.`
 }
 
 type packageRow struct {
