@@ -915,6 +915,9 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 				continue
 			}
 			is := d.x.issues[r.idx]
+			if d.afterTimePreposition(c.start, s) {
+				break // "pay salaries before a permanent ceasefire": when, not what
+			}
 			if i+1 < len(d.cues) && d.isIssueHead(c.end, d.cues[i+1]) && !d.cues[i+1].has(kindAct) {
 				break // "armistice talks", "energy truce": the head names the issue
 			}
@@ -944,6 +947,28 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 		out = slices.Insert(out, at, issueHit{issue: "territory", start: c.start, end: c.end})
 	}
 	return out
+}
+
+// afterTimePreposition reports whether the issue cue at pos follows
+// "before", "until" or "ahead of" (with at most a determiner and an
+// adjective between), past the start of the scope s: the issue dates the
+// position rather than being its object.
+func (d *docState) afterTimePreposition(pos, s int) bool {
+	p := pos
+	for range 3 {
+		w, at := d.prevWord(p)
+		if at < s || w == "" {
+			return false
+		}
+		if w == "before" || w == "until" || w == "pending" {
+			return true
+		}
+		if !determiners[w] && w != "permanent" && w != "final" && w != "lasting" && w != "comprehensive" {
+			return false
+		}
+		p = at
+	}
+	return false
 }
 
 // segment returns the part of [s, e) around pos between commas,
