@@ -86,6 +86,13 @@ func parseDate(s string, now time.Time) (t time.Time, p model.Precision, ok bool
 	// Datelines and bylines often end with a zone name in parentheses or
 	// "UTC"/"GMT" spelled out after an RFC 3339 time; the layouts cover the
 	// rest.
+	// A plain day, the commonest form, without failing on the layouts
+	// before it (each failure allocates an error).
+	if len(s) == len("2006-01-02") && s[4] == '-' && s[7] == '-' {
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, model.PrecisionDay, true
+		}
+	}
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l.layout, s); err == nil {
 			return t.UTC(), l.precision, true

@@ -16,6 +16,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -118,6 +119,7 @@ type runner struct {
 	stdin    io.Reader
 	opts     Options
 	fetch    *fetcher
+	br       *bufio.Reader // reused by stream
 	batch    []model.Document
 	sum      Summary
 	progress *progress

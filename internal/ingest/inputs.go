@@ -106,7 +106,15 @@ func (r *runner) file(ctx context.Context, path string) error {
 // record in constant memory; anything else is read whole, up to MaxBytes.
 // size is the file's size, or -1 when unknown.
 func (r *runner) stream(ctx context.Context, rd io.Reader, name, kind string, size int64) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
+	// One reader for the run: a new 64 KB buffer for every small file
+	// costs more than reading it.
+	if r.br == nil {
+		r.br = bufio.NewReaderSize(rd, 64<<10)
+	} else {
+		r.br.Reset(rd)
+	}
+	br := r.br
+	defer br.Reset(nil)
 	head, err := br.Peek(sniffLen)
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		r.fail(name, fmt.Errorf("read: %w", err))
@@ -130,7 +138,7 @@ func (r *runner) stream(ctx context.Context, rd io.Reader, name, kind string, si
 	if f == formatJSONL {
 		return r.jsonl(ctx, br, name, kind)
 	}
-	data, err := io.ReadAll(io.LimitReader(br, r.opts.MaxBytes+1))
+	data, err := readAll(br, size, r.opts.MaxBytes+1)
 	if err != nil {
 		r.fail(name, fmt.Errorf("read: %w", err))
 		return nil
@@ -140,6 +148,31 @@ func (r *runner) stream(ctx context.Context, rd io.Reader, name, kind string, si
 		return nil
 	}
 	return r.parsed(ctx, data, f, name, name, kind, "", "")
+}
+
+// readAll reads up to limit bytes; size, when known (>= 0), sizes the
+// buffer so that a file is read without growing it.
+func readAll(rd io.Reader, size, limit int64) ([]byte, error) {
+	if size < 0 || size >= limit {
+		return io.ReadAll(io.LimitReader(rd, limit))
+	}
+	// One byte more than the size, to see EOF (or a file that grew).
+	buf := make([]byte, 0, size+1)
+	for {
+		n, err := rd.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+		if len(buf) == cap(buf) {
+			// The file grew while being read: read the rest as it comes.
+			rest, err := io.ReadAll(io.LimitReader(rd, limit-int64(len(buf))))
+			return append(buf, rest...), err
+		}
+	}
 }
 
 // parsed ingests the whole content of one input in a known format.

@@ -3,7 +3,6 @@ package ingest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"hash/fnv"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -25,29 +24,30 @@ func NormalizeText(s string) string {
 	newlines := 0  // line breaks pending since the last word
 	space := false // a space is pending inside the line
 	started := false
-	for i, r := range s {
-		if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == ',' {
-			// the common case, first
-			if started {
-				switch {
-				case newlines >= 2:
-					b.WriteString("\n\n")
-				case newlines == 1:
-					b.WriteByte('\n')
-				case space:
-					b.WriteByte(' ')
-				}
+	ascii := true // only ASCII written: NFC already
+	for i := 0; i < len(s); {
+		if c := s[i]; ' ' < c && c < utf8.RuneSelf && c != 0x7f {
+			// The common case first: a run of printable ASCII is copied
+			// as it is.
+			j := i + 1
+			for j < len(s) && ' ' < s[j] && s[j] < utf8.RuneSelf && s[j] != 0x7f {
+				j++
 			}
-			newlines, space = 0, false
-			b.WriteByte(byte(r))
+			flushSep(&b, &newlines, &space, started)
+			b.WriteString(s[i:j])
 			started = true
+			i = j
 			continue
+		}
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		switch {
 		case r == '\r':
 			// "\r\n" counts once, at the "\n"; a lone "\r" is a line break.
 			if i+1 < len(s) && s[i+1] == '\n' {
-				continue
+				break
 			}
 			newlines++
 			space = false
@@ -63,26 +63,28 @@ func NormalizeText(s string) string {
 			}
 		case r == '\ufeff' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\u00ad':
 			// byte order mark, zero-width characters and soft hyphens: dropped
-		case r == utf8.RuneError && isInvalidAt(s, i):
+		case r == utf8.RuneError && size == 1:
 			// invalid bytes never reach here for text and JSON Lines (they
 			// are rejected earlier); for HTML and feeds they are replaced.
 			flushSep(&b, &newlines, &space, started)
 			b.WriteRune(utf8.RuneError)
-			started = true
+			started, ascii = true, false
 		case unicode.IsControl(r):
 			// other control characters carry no text
 		default:
 			flushSep(&b, &newlines, &space, started)
 			b.WriteRune(r)
-			started = true
+			started, ascii = true, ascii && r < utf8.RuneSelf
 		}
+		i += size
 	}
 	// NFC last: removing zero-width characters can bring a base letter and
 	// a combining mark together.
-	if out := b.String(); !norm.NFC.IsNormalString(out) {
+	out := b.String()
+	if !ascii && !norm.NFC.IsNormalString(out) {
 		return norm.NFC.String(out)
 	}
-	return b.String()
+	return out
 }
 
 func flushSep(b *strings.Builder, newlines *int, space *bool, started bool) {
@@ -100,11 +102,6 @@ func flushSep(b *strings.Builder, newlines *int, space *bool, started bool) {
 	*space = false
 }
 
-func isInvalidAt(s string, i int) bool {
-	_, size := utf8.DecodeRuneInString(s[i:])
-	return size == 1
-}
-
 // DocumentID is the hex SHA-256 of the normalised text.
 func DocumentID(normalized string) string {
 	sum := sha256.Sum256([]byte(normalized))
@@ -120,49 +117,41 @@ func SimHash(text string) uint64 {
 	// The lower-cased words, one after another in buf; ends[i] is where
 	// word i ends.
 	buf := make([]byte, 0, len(text))
-	ends := make([]int, 0, len(text)/5+1)
+	ends := make([]int32, 0, len(text)/5+1)
 	inWord := false
 	for i := 0; i < len(text); {
-		c := text[i]
-		var r rune
-		size := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:])
+		if c := text[i]; c < utf8.RuneSelf {
+			i++
+			switch l := asciiWordByte[c]; {
+			case l > 1:
+				buf = append(buf, l)
+				inWord = true
+			case l == 0 && inWord:
+				ends = append(ends, int32(len(buf)))
+				inWord = false
+			}
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
-		case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
-			buf = append(buf, byte(r))
-			inWord = true
-		case 'A' <= r && r <= 'Z':
-			buf = append(buf, byte(r)+('a'-'A'))
-			inWord = true
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
 			buf = utf8.AppendRune(buf, unicode.ToLower(r))
 			inWord = true
 		case r == '\'' || r == '\u2019':
 			// "Tigray's" and "Tigrays" shingle alike
 		default:
 			if inWord {
-				ends = append(ends, len(buf))
+				ends = append(ends, int32(len(buf)))
 				inWord = false
 			}
 		}
 	}
 	if inWord {
-		ends = append(ends, len(buf))
+		ends = append(ends, int32(len(buf)))
 	}
 	if len(ends) == 0 {
 		return 0
-	}
-	word := func(i int) []byte {
-		start := 0
-		if i > 0 {
-			start = ends[i-1]
-		}
-		return buf[start:ends[i]]
 	}
 	// ones[bit] counts the hashes with that bit set. Counting goes through
 	// byte lanes: lanes[j] holds, in byte k, how many hashes had bit 8k+j
@@ -170,44 +159,38 @@ func SimHash(text string) uint64 {
 	var ones [64]int
 	var lanes [8]uint64
 	pending, votes := 0, 0
-	flush := func() {
-		for j := range 8 {
-			for k := range 8 {
-				ones[8*k+j] += int(lanes[j] >> (8 * k) & 0xff)
-			}
-			lanes[j] = 0
-		}
-		pending = 0
-	}
-	h := fnv.New64a()
-	var sh []byte
-	add := func(b []byte) {
-		h.Reset()
-		h.Write(b)
-		x := h.Sum64()
+	vote := func(x uint64) {
 		for j := range 8 {
 			lanes[j] += x >> j & 0x0101010101010101
 		}
 		votes++
 		if pending++; pending == 255 {
-			flush()
+			flushLanes(&ones, &lanes)
+			pending = 0
 		}
 	}
 	if len(ends) < 3 {
-		for i := range ends {
-			add(word(i))
+		start := int32(0)
+		for _, end := range ends {
+			vote(fnv1a(offset64, buf[start:end]))
+			start = end
 		}
 	} else {
+		// Each shingle "w1 w2 w3" is hashed straight from the words,
+		// without building it.
 		for i := 2; i < len(ends); i++ {
-			sh = append(sh[:0], word(i-2)...)
-			sh = append(sh, ' ')
-			sh = append(sh, word(i-1)...)
-			sh = append(sh, ' ')
-			sh = append(sh, word(i)...)
-			add(sh)
+			s0 := int32(0)
+			if i > 2 {
+				s0 = ends[i-3]
+			}
+			h := fnv1a(offset64, buf[s0:ends[i-2]])
+			h = (h ^ ' ') * prime64
+			h = fnv1a(h, buf[ends[i-2]:ends[i-1]])
+			h = (h ^ ' ') * prime64
+			vote(fnv1a(h, buf[ends[i-1]:ends[i]]))
 		}
 	}
-	flush()
+	flushLanes(&ones, &lanes)
 	var out uint64
 	for bit := range 64 {
 		if 2*ones[bit] > votes {
@@ -215,6 +198,48 @@ func SimHash(text string) uint64 {
 		}
 	}
 	return out
+}
+
+// asciiWordByte maps an ASCII byte to itself lower-cased when it belongs
+// to a word (a letter or a digit), to 1 for the apostrophe (dropped inside
+// a word) and to 0 for a separator.
+var asciiWordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = byte(c)
+		case 'A' <= c && c <= 'Z':
+			t[c] = byte(c) + ('a' - 'A')
+		case c == '\'':
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
+// FNV-1a, 64 bits (as hash/fnv), inlined: the hash.Hash interface costs
+// more than the hashing of a short word.
+const (
+	offset64 = 14695981039346656037
+	prime64  = 1099511628211
+)
+
+func fnv1a(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= prime64
+	}
+	return h
+}
+
+// flushLanes adds the byte-lane counters to ones and empties them.
+func flushLanes(ones *[64]int, lanes *[8]uint64) {
+	for j := range 8 {
+		for k := range 8 {
+			ones[8*k+j] += int(lanes[j] >> (8 * k) & 0xff)
+		}
+		lanes[j] = 0
+	}
 }
 
 // Hamming is the number of bits in which a and b differ.

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 )
 
 // format is the kind of an input, found by sniffing its first bytes and,
@@ -115,13 +114,13 @@ func checkBinary(head []byte) error {
 		ct == "application/vnd.ms-fontobject", ct == "application/x-7z-compressed":
 		return fmt.Errorf("%w: binary content (%s)", errBinary, ct)
 	}
+	// Bytes below 0x20 are control characters wherever they are: UTF-8
+	// never uses them inside a multi-byte sequence.
 	control := 0
-	for i := 0; i < len(head); {
-		r, size := utf8.DecodeRune(head[i:])
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != 0x1b {
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
 			control++
 		}
-		i += size
 	}
 	if control*20 > len(head) {
 		return fmt.Errorf("%w: %d control characters in the first %d bytes", errBinary, control, len(head))
