@@ -58,24 +58,25 @@ const (
 	DefaultBatchSize = 500
 )
 
-// MaxHamming is the SimHash distance, in bits of 64, within which a
-// document is stored as a near-duplicate of an earlier one.
+// MaxHamming is the SimHash distance, in bits of 64, within which an
+// earlier document is a candidate original of a new one; the store then
+// keeps it only if the shorter text has at least store.MinContainment
+// (90 %) of its word 3-shingles in the other.
 //
-// The choice weighs two errors. A syndicated copy sharing 90 % of its word
-// 3-shingles with the original (an added trailing paragraph, a changed
-// headline, a few words edited) has shingle-cosine about 0.95, so each bit
-// differs with probability arccos(0.95)/π ≈ 0.10: 6.5 bits on average,
-// standard deviation 2.4. Two unrelated documents differ in 32 bits on
-// average, binomially, so a pair falls within k bits with probability
-// 1e-8 for k = 10, 2e-7 for k = 12 and 3e-6 for k = 14: in a corpus of
-// 100,000 reports (5e9 pairs) that is about 50, 1,000 and 12,000 false
-// near-duplicates. 10 catches about 90 % of 90 %-similar copies and nearly
-// all closer ones (a copy with a short trailer is 95 % similar or more)
-// while keeping false matches rare. Measured by TestNearDuplicateThreshold:
-// 41 of 42 syndicated variants of the example reports within 10 bits (the
-// other at 11), different reports on the same talks at least 24 bits
-// apart, and no pair within 10 bits among 2,000 generated reports.
-const MaxHamming = 10
+// A syndicated copy sharing 90 % of its word 3-shingles with the original
+// (an added trailing paragraph, a changed headline, a few words edited)
+// has shingle-cosine about 0.95, so each bit differs with probability
+// arccos(0.95)/π ≈ 0.10: 6.5 bits on average, standard deviation 2.4; 11
+// bits catches about 95 % of such copies and nearly all closer ones.
+// Unrelated documents differ in 32 bits on average, binomially: a pair
+// falls within 11 bits with probability 5e-8, so among a million stored
+// reports a new one has about 0.05 false candidates, each costing one
+// shingle comparison and never a false near-duplicate. The store's index
+// searches up to 11 bits at the cost of 8 (see store.nearIndex). Measured
+// by TestNearDuplicateThreshold: every syndicated variant of the example
+// reports within 11 bits, different reports on the same talks at least
+// 24 bits apart.
+const MaxHamming = 11
 
 // Failure is one input (or feed entry, or JSON Lines record) that could
 // not be ingested, with the reason.

@@ -29,10 +29,12 @@ const docColumns = `id, source_id, url, canonical_url, outlet, title, author,
 // A document whose ID is stored already, or appeared earlier in the same
 // batch, is a Duplicate and is not written. Otherwise, when maxHamming >= 0
 // and its SimHash is not zero, the earliest ingested document (stored, or
-// earlier in the batch) whose SimHash is within maxHamming bits is its
-// original, and the document is stored as a NearDuplicate of it (of its
-// own original, if that one is itself a near-duplicate). The search is
-// exact, through an in-memory index of every SimHash (see nearIndex). The
+// earlier in the batch) whose SimHash is within maxHamming bits and which
+// shares at least MinContainment of the shorter text's word 3-shingles is
+// its original, and the document is stored as a NearDuplicate of it (of
+// its own original, if that one is itself a near-duplicate). The SimHash
+// search is exact, through an in-memory index of every SimHash (see
+// nearIndex); the shingles are compared for its first maxConfirm finds. The
 // DuplicateOf the caller sets is ignored. A zero Ingested time is set to
 // now. On error nothing of the batch is stored.
 func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHamming int) ([]AddResult, error) {
@@ -56,7 +58,7 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			return err
 		}
 		defer exists.Close()
-		bySeq, err := tx.PrepareContext(ctx, `SELECT id, duplicate_of FROM documents WHERE seq = ?`)
+		bySeq, err := tx.PrepareContext(ctx, `SELECT id, duplicate_of, text FROM documents WHERE seq = ?`)
 		if err != nil {
 			return err
 		}
@@ -88,11 +90,9 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 			}
 			original := ""
 			if h := d.SimHash; h != 0 && maxHamming >= 0 {
-				seq, ok := s.near.earliest(h, maxHamming)
-				if !ok {
-					seq, ok = earliestIn(h, maxHamming, newHashes, newSeqs)
-				}
-				if ok {
+				candidates := s.near.within(h, maxHamming)
+				candidates = withinIn(candidates, h, maxHamming, newHashes, newSeqs)
+				if len(candidates) > 0 {
 					// A match may be the same text again: only then is
 					// the ID looked up before inserting.
 					var one int
@@ -103,7 +103,7 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 					case !errors.Is(err, sql.ErrNoRows):
 						return fmt.Errorf("document %s: %w", short(d.ID), err)
 					}
-					if original, err = originalOf(ctx, bySeq, seq); err != nil {
+					if original, err = confirmOriginal(ctx, bySeq, d.Text, candidates); err != nil {
 						return fmt.Errorf("document %s: near-duplicates: %w", short(d.ID), err)
 					}
 				}
@@ -156,20 +156,34 @@ func (s *SQLite) AddDocuments(ctx context.Context, docs []model.Document, maxHam
 	return results, nil
 }
 
-// originalOf returns the ID of the document with the given seq, or of its
-// original if it is itself a near-duplicate.
-func originalOf(ctx context.Context, bySeq *sql.Stmt, seq int64) (string, error) {
-	var (
-		id    string
-		dupOf sql.NullString
-	)
-	if err := bySeq.QueryRowContext(ctx, seq).Scan(&id, &dupOf); err != nil {
-		return "", err
+// maxConfirm is how many candidates, at most, have their shingles
+// compared with a new document's: the earliest ones. Beyond a few, the
+// candidates are a crowd of similar but different texts (a template).
+const maxConfirm = 16
+
+// confirmOriginal returns the original of the earliest candidate (by seq)
+// that holds at least MinContainment of the shingles of text, or of
+// whose shingles text holds as much: the candidate's ID, or its own
+// original if it is a near-duplicate. It returns "" when none does.
+func confirmOriginal(ctx context.Context, bySeq *sql.Stmt, text string, candidates []int64) (string, error) {
+	mine := shingleSet(text)
+	for _, seq := range candidates[:min(len(candidates), maxConfirm)] {
+		var (
+			id, other string
+			dupOf     sql.NullString
+		)
+		if err := bySeq.QueryRowContext(ctx, seq).Scan(&id, &dupOf, &other); err != nil {
+			return "", err
+		}
+		if containment(mine, shingleSet(other)) < MinContainment {
+			continue
+		}
+		if dupOf.String != "" {
+			return dupOf.String, nil
+		}
+		return id, nil
 	}
-	if dupOf.String != "" {
-		return dupOf.String, nil
-	}
-	return id, nil
+	return "", nil
 }
 
 func validateDocument(d *model.Document) error {

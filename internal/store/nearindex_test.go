@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -33,30 +34,28 @@ func randomIndex(n int, rng *rand.Rand) *nearIndex {
 	return x
 }
 
-// TestNearIndexEarliest checks the unrolled scan against the definition:
-// the first document within maxHamming bits, whatever the length of the
-// index modulo 4.
-func TestNearIndexEarliest(t *testing.T) {
+// TestNearIndexWithin checks the multi-index search against the
+// definition: every document within maxHamming bits, in order, whatever
+// the size of the index and of its unindexed tail.
+func TestNearIndexWithin(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 3, 4, 5, 7, 1001} {
+	for _, n := range []int{0, 1, 5, tailMin, tailMin + 1, 3*tailMin + 77} {
 		x := randomIndex(n, rng)
-		for _, maxHamming := range []int{0, 3, 8, 14, 20, 64} {
+		for _, maxHamming := range []int{0, 3, 8, 10, 11, 14, 16, 20, 64} {
 			t.Run(fmt.Sprintf("%d documents within %d bits", n, maxHamming), func(t *testing.T) {
-				for q := range 200 {
+				for q := range 100 {
 					h := rng.Uint64()
 					if n > 0 && q%4 != 0 {
 						h = flip(x.hashes[rng.IntN(n)], rng.IntN(24), rng)
 					}
-					want, wantOK := int64(0), false
+					var want []int64
 					for i, other := range x.hashes {
 						if bits.OnesCount64(h^other) <= maxHamming {
-							want, wantOK = x.seqs[i], true
-							break
+							want = append(want, x.seqs[i])
 						}
 					}
-					got, ok := x.earliest(h, maxHamming)
-					if got != want || ok != wantOK {
-						t.Fatalf("earliest(%016x) = %d, %v; want %d, %v", h, got, ok, want, wantOK)
+					if got := x.within(h, maxHamming); !slices.Equal(got, want) {
+						t.Fatalf("within(%016x) = %v; want %v", h, got, want)
 					}
 				}
 			})
@@ -65,11 +64,21 @@ func TestNearIndexEarliest(t *testing.T) {
 }
 
 // BenchmarkNearIndex measures one near-duplicate search with no match (the
-// costliest case) among 100,000 documents at the distance ingest uses.
+// costliest case) among 100,000 and 1,000,000 documents at the distance
+// ingest uses (11 bits), and the scan it replaced.
 func BenchmarkNearIndex(b *testing.B) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	x := randomIndex(100_000, rng)
-	for b.Loop() {
-		x.earliest(rng.Uint64()|1<<63, 14)
+	for _, n := range []int{100_000, 1_000_000} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		x := randomIndex(n, rng)
+		b.Run(fmt.Sprintf("index/documents=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				x.within(rng.Uint64(), 11)
+			}
+		})
+		b.Run(fmt.Sprintf("scan/documents=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				withinIn(nil, rng.Uint64(), 11, x.hashes, x.seqs)
+			}
+		})
 	}
 }

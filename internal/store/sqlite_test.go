@@ -331,19 +331,30 @@ func TestDocumentRoundTrip(t *testing.T) {
 	}
 }
 
+// syndicated returns a wire report with a line of its own at the end:
+// any two such texts share far more than MinContainment of their
+// shingles, so whether they are near-duplicates is up to their SimHashes.
+func syndicated(line string) string {
+	var b strings.Builder
+	for i := range 200 {
+		fmt.Fprintf(&b, "w%d ", i)
+	}
+	return b.String() + "\n\n" + line
+}
+
 func TestAddDocuments(t *testing.T) {
 	const h = uint64(0x1234_5678_9abc_def0)
-	orig := newDoc("original report", h)
-	near := newDoc("syndicated copy with another headline", h^0b101)           // 2 bits off
-	nearer := newDoc("copy of the copy", h^0b1)                                // 1 bit off
-	far := newDoc("a different report", ^h)                                    // shares no band
-	sameBandFar := newDoc("shares a band but is far", h^0xffff_ffff_ffff_0000) // 48 bits off
-	fourOff := newDoc("four bits off", h^0b1111)
-	copyOfCopy := newDoc("close to the copy, far from the original", h^0b1101) // 1 bit from near, 3 from orig
-	farCopy := newDoc("a copy 12 bits away, in every band", h^0x0007_0007_0007_0007)
-	farCopyOfCopy := newDoc("2 bits from farCopy, 14 from orig", h^0x0007_0007_0007_0007^0x0000_0000_0000_0018)
-	noHash := newDoc("no simhash computed", 0)
-	noHash2 := newDoc("no simhash computed either", 0)
+	orig := newDoc(syndicated("original report"), h)
+	near := newDoc(syndicated("syndicated copy with another headline"), h^0b101)           // 2 bits off
+	nearer := newDoc(syndicated("copy of the copy"), h^0b1)                                // 1 bit off
+	far := newDoc(syndicated("a different report"), ^h)                                    // shares no band
+	sameBandFar := newDoc(syndicated("shares a band but is far"), h^0xffff_ffff_ffff_0000) // 48 bits off
+	fourOff := newDoc(syndicated("four bits off"), h^0b1111)
+	copyOfCopy := newDoc(syndicated("close to the copy, far from the original"), h^0b1101) // 1 bit from near, 3 from orig
+	farCopy := newDoc(syndicated("a copy 12 bits away, in every band"), h^0x0007_0007_0007_0007)
+	farCopyOfCopy := newDoc(syndicated("2 bits from farCopy, 14 from orig"), h^0x0007_0007_0007_0007^0x0000_0000_0000_0018)
+	noHash := newDoc(syndicated("no simhash computed"), 0)
+	noHash2 := newDoc(syndicated("no simhash computed either"), 0)
 
 	type batch struct {
 		docs       []model.Document
@@ -1050,11 +1061,11 @@ func TestNearIndexSeesOtherWriters(t *testing.T) {
 	ctx := t.Context()
 	path := filepath.Join(t.TempDir(), "parley.db")
 	const h = uint64(0x0f0f_3c3c_5a5a_9696)
-	a := newDoc("report a", h)
-	b := newDoc("report b, 8 bits from a", h^0x00ff_0000_0000_0000)
-	c := newDoc("report c, 8 bits from b and 16 from a", h^0x00ff_0000_0000_0000^0xff00_0000_0000_0000)
-	x := newDoc("report x, far from all", ^h)
-	y := newDoc("report y, 2 bits from x", ^h^0b11)
+	a := newDoc(syndicated("report a"), h)
+	b := newDoc(syndicated("report b, 8 bits from a"), h^0x00ff_0000_0000_0000)
+	c := newDoc(syndicated("report c, 8 bits from b and 16 from a"), h^0x00ff_0000_0000_0000^0xff00_0000_0000_0000)
+	x := newDoc(syndicated("report x, far from all"), ^h)
+	y := newDoc(syndicated("report y, 2 bits from x"), ^h^0b11)
 
 	s1, err := store.Open(ctx, path)
 	if err != nil {
@@ -1093,5 +1104,30 @@ func TestNearIndexSeesOtherWriters(t *testing.T) {
 	got := mustAdd(t, s1, 10, y)
 	if want := []store.AddResult{{ID: y.ID, Outcome: store.Added}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("after a failed batch: %v, want %v", got, want)
+	}
+}
+
+// TestNearDuplicateConfirmed checks that close SimHashes are only a
+// candidate: the texts must share MinContainment of their shingles.
+func TestNearDuplicateConfirmed(t *testing.T) {
+	const h = uint64(0x0123_4567_89ab_cdef)
+	report := "The mediators said on Tuesday that both delegations had agreed to extend the ceasefire by thirty days and to exchange lists of detainees before the next round of talks in the capital."
+	for _, tc := range []struct {
+		name, text string
+		want       store.Outcome
+	}{
+		{"a copy with a trailing line", report + "\n\nAdditional reporting by the newsroom.", store.NearDuplicate},
+		{"a copy cut short", strings.Join(strings.Fields(report)[:30], " "), store.NearDuplicate},
+		{"another text with the same SimHash", "Fighting resumed near the border town overnight, residents said, as aid convoys waited at the crossing for a second day.", store.Added},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openTemp(t)
+			orig := newDoc(report, h)
+			mustAdd(t, s, 11, orig)
+			res := mustAdd(t, s, 11, newDoc(tc.text, h^0b11))
+			if res[0].Outcome != tc.want {
+				t.Errorf("%v, want %v", res[0].Outcome, tc.want)
+			}
+		})
 	}
 }
