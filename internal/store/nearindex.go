@@ -43,7 +43,7 @@ type nearIndex struct {
 type nearTable struct {
 	// The hashes whose block has value v are hashes[start[v]:start[v+1]],
 	// at positions pos[start[v]:start[v+1]] of nearIndex.hashes.
-	start  [1 << 16 + 1]uint32
+	start  [1<<16 + 1]uint32
 	hashes []uint64
 	pos    []uint32
 }
