@@ -58,6 +58,9 @@ type Gazetteer struct {
 	// armyOf maps a state to the party its army speaks as, where the data
 	// name one ("Sudanese army" is an alias of SAF).
 	armyOf map[int]int
+	// parentOf maps each party to the party it speaks as: its parent for
+	// organs, itself otherwise.
+	parentOf []int
 }
 
 type targetKind uint8
@@ -119,7 +122,15 @@ func Load(userFiles ...string) (*Gazetteer, error) {
 
 // build compiles the patterns of every entry into one automaton.
 func build(e *entries) *Gazetteer {
-	g := &Gazetteer{e: e, holders: map[string][]int{}, armyOf: map[int]int{}}
+	g := &Gazetteer{e: e, holders: map[string][]int{}, armyOf: map[int]int{}, parentOf: make([]int, len(e.parties))}
+	for i, p := range e.parties {
+		g.parentOf[i] = i
+		if p.Parent != "" {
+			if j, ok := e.partyIndex[foldString(p.Parent)]; ok {
+				g.parentOf[i] = j
+			}
+		}
+	}
 	index := map[string]int{}
 	var patterns []string
 	add := func(form string, t target) {
@@ -282,13 +293,7 @@ func (g *Gazetteer) partyEntry(i int) Entry {
 // partyOf returns the index of the party a party entry speaks as: its
 // parent for organs.
 func (g *Gazetteer) partyOf(i int) int {
-	p := g.e.parties[i]
-	if p.Parent != "" {
-		if j, ok := g.e.partyIndex[foldString(p.Parent)]; ok {
-			return j
-		}
-	}
-	return i
+	return g.parentOf[i]
 }
 
 // personParty returns the party a person speaks for on date: the party of

@@ -84,7 +84,7 @@ func (t *stateTally) best(ok func(int) bool, onlyReal bool) (int, string, bool) 
 
 // stateWeight returns the state a candidate weighs for, its weight and
 // whether it names the state other than as a venue or mediator.
-func (g *Gazetteer) stateWeight(text string, cands []cand, i int, date time.Time) (state int, w float64, real bool) {
+func (g *Gazetteer) stateWeight(text string, cands []cand, i int, date time.Time, lines *lineCache) (state int, w float64, real bool) {
 	c := cands[i]
 	if c.kind != tParty && c.kind != tPerson || c.party < 0 || c.groupBase {
 		return -1, 0, false
@@ -125,7 +125,7 @@ func (g *Gazetteer) stateWeight(text string, cands []cand, i int, date time.Time
 		// named, not in play.
 		return state, 0.5, false
 	}
-	if headline(text, c.start) {
+	if lines.headline(text, c.start) {
 		w *= 2
 	}
 	return state, w, true
@@ -163,38 +163,83 @@ func (g *Gazetteer) aside(text string, cands []cand, i int) bool {
 // mediator (or, with hosts, a host): ", who mediates", " to lead any
 // mediation", " as mediator", ", which hosted the talks".
 func mediatesAfter(text string, end int, hosts bool) bool {
+	// quick test: a comma, or a space and who, which, to, as or acting
+	if end+2 > len(text) {
+		return false
+	}
+	if c := text[end]; c != ',' && (c != ' ' || (text[end+1]|0x20 != 'w' && text[end+1]|0x20 != 't' && text[end+1]|0x20 != 'a')) {
+		return false
+	}
 	window := text[end:min(len(text), end+60)]
 	if k := strings.IndexAny(window, ".;:\n("); k >= 0 {
 		window = window[:k]
 	}
-	words := strings.Fields(strings.ToLower(strings.ReplaceAll(window, ",", " , ")))
-	if len(words) == 0 {
-		return false
-	}
-	switch words[0] {
-	case ",", "who", "which", "to", "as", "acting":
-	default:
-		return false
-	}
-	for k, w := range words[:min(len(words), 6)] {
-		if k > 0 && w == "," {
-			break
+	// words of the window; a comma is a word of its own
+	n := 0
+	for k := 0; k < len(window) && n < 6; {
+		c := window[k]
+		if c == ' ' {
+			k++
+			continue
 		}
-		for _, stem := range []string{"mediat", "broker", "facilitat", "host"} {
-			if strings.HasPrefix(w, stem) && (hosts || stem != "host") {
-				return true
+		if c == ',' {
+			if n > 0 {
+				return false
+			}
+			n++
+			k++
+			continue
+		}
+		e := k
+		for e < len(window) && window[e] != ' ' && window[e] != ',' {
+			e++
+		}
+		w := window[k:e]
+		if n == 0 {
+			if !strings.EqualFold(w, "who") && !strings.EqualFold(w, "which") && !strings.EqualFold(w, "to") &&
+				!strings.EqualFold(w, "as") && !strings.EqualFold(w, "acting") {
+				return false
 			}
 		}
+		if startsWithFold(w, "mediat") || startsWithFold(w, "broker") || startsWithFold(w, "facilitat") || (hosts && startsWithFold(w, "host")) {
+			return true
+		}
+		n++
+		k = e
 	}
 	return false
 }
 
-// tallyStates weighs every state a list of candidates names.
-func (g *Gazetteer) tallyStates(text string, cands []cand, date time.Time) *stateTally {
-	t := &stateTally{}
+// hasPrefixFold reports whether w starts with the lower-case ASCII prefix,
+// ignoring ASCII case.
+func startsWithFold(w, prefix string) bool {
+	return len(w) >= len(prefix) && strings.EqualFold(w[:len(prefix)], prefix)
+}
+
+// stateWeights weighs every candidate for the state it names (state -1
+// for none).
+type candWeight struct {
+	state int
+	w     float64
+	real  bool
+}
+
+func (g *Gazetteer) stateWeights(text string, cands []cand, date time.Time) []candWeight {
+	out := make([]candWeight, len(cands))
+	var lines lineCache
 	for i := range cands {
-		if s, w, real := g.stateWeight(text, cands, i, date); s >= 0 {
-			t.add(s, w, real, text[cands[i].start:cands[i].end])
+		s, w, real := g.stateWeight(text, cands, i, date, &lines)
+		out[i] = candWeight{s, w, real}
+	}
+	return out
+}
+
+// tallyStates sums candidate weights.
+func tallyStates(text string, cands []cand, ws []candWeight) *stateTally {
+	t := &stateTally{}
+	for i, cw := range ws {
+		if cw.state >= 0 {
+			t.add(cw.state, cw.w, cw.real, text[cands[i].start:cands[i].end])
 		}
 	}
 	return t
@@ -220,4 +265,29 @@ func reportState(sofar, whole *stateTally, isState func(int) bool, federal func(
 		}
 	}
 	return -1, "", false
+}
+
+// lineCache remembers whether the last line asked about is a headline, for
+// positions asked in text order.
+type lineCache struct {
+	start, end int // the line's span; end 0 = none yet
+	is         bool
+}
+
+func (lc *lineCache) headline(text string, i int) bool {
+	if lc.end > 0 && lc.start <= i && i < lc.end {
+		return lc.is
+	}
+	lc.start = strings.LastIndexByte(text[:i], '\n') + 1
+	if e := strings.IndexByte(text[i:], '\n'); e >= 0 {
+		lc.end = i + e
+	} else {
+		lc.end = len(text)
+	}
+	if lc.end == i {
+		lc.end = 0 // an empty line: do not cache
+		return headline(text, i)
+	}
+	lc.is = headline(text, i)
+	return lc.is
 }

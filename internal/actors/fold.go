@@ -80,22 +80,34 @@ func slowFold(r rune) string {
 
 // fold folds text for matching, keeping the offset map.
 func fold(text string) folded {
-	f := folded{b: make([]byte, 0, len(text)), orig: make([]int32, 0, len(text)+1)}
+	var f folded
+	foldInto(text, &f)
+	return f
+}
+
+// foldInto folds text into f, reusing its buffers.
+func foldInto(text string, f *folded) {
+	if cap(f.b) < len(text) {
+		f.b = make([]byte, 0, len(text)+len(text)/8)
+		f.orig = make([]int32, 0, len(text)+len(text)/8+1)
+	}
+	f.b, f.orig = f.b[:0], f.orig[:0]
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			} else if c == '\t' {
-				c = ' '
-			} else if c == '\r' {
-				c = '\n'
-			} else if c == '`' {
-				c = '\''
+		if text[i] < utf8.RuneSelf {
+			// a run of ASCII: one table lookup a byte
+			j := i
+			for j < len(text) && text[j] < utf8.RuneSelf {
+				j++
 			}
-			f.b = append(f.b, c)
-			f.orig = append(f.orig, int32(i))
-			i++
+			n := len(f.b)
+			f.b = append(f.b, text[i:j]...)
+			for k, c := range f.b[n:] {
+				f.b[n+k] = asciiFold[c]
+			}
+			for k := i; k < j; k++ {
+				f.orig = append(f.orig, int32(k))
+			}
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -107,8 +119,27 @@ func fold(text string) folded {
 		i += size
 	}
 	f.orig = append(f.orig, int32(len(text)))
-	return f
 }
+
+// asciiFold folds ASCII bytes: lower case, tabs as spaces, carriage returns
+// as line breaks, backquotes as apostrophes.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		b := byte(c)
+		switch {
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		case b == '\t':
+			b = ' '
+		case b == '\r':
+			b = '\n'
+		case b == '`':
+			b = '\''
+		}
+		t[c] = b
+	}
+	return t
+}()
 
 // foldString folds a pattern or a name.
 func foldString(s string) string {

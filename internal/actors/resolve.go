@@ -3,6 +3,7 @@ package actors
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -40,14 +41,24 @@ type cand struct {
 // the party ("Ukrainian President Petro Poroshenko" in a report whose date
 // is off), which the text makes clear.
 func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
-	f := fold(text)
-	cands := g.scan(text, f)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	cands := g.scan(text, sc)
 	g.resolvePeople(text, cands, date)
 	g.resolveAmbiguous(text, cands)
 	cands = g.extend(text, cands, date)
 	out := g.coreference(text, cands, date, nil)
 	return out
 }
+
+// scratch holds the buffers of one resolution, reused across calls.
+type scratch struct {
+	f     folded
+	toks  []span
+	cands []cand
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // ResolveTitled is Resolve for a report with a headline kept apart from its
 // text: the states the title names weigh in deciding which state the
@@ -56,17 +67,20 @@ func (g *Gazetteer) Resolve(text string, date time.Time) []Mention {
 func (g *Gazetteer) ResolveTitled(title, text string, date time.Time) []Mention {
 	var prior *stateTally
 	if strings.TrimSpace(title) != "" {
-		tc := g.scan(title, fold(title))
+		sc := scratchPool.Get().(*scratch)
+		tc := slices.Clone(g.scan(title, sc))
+		scratchPool.Put(sc)
 		g.resolvePeople(title, tc, date)
 		g.resolveAmbiguous(title, tc)
 		tc = g.extend(title, tc, date)
-		prior = g.tallyStates(title, tc, date)
+		prior = tallyStates(title, tc, g.stateWeights(title, tc, date))
 		for k := range prior.scores {
 			prior.scores[k] *= 4 // a state in the headline is what the report is about
 		}
 	}
-	f := fold(text)
-	cands := g.scan(text, f)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	cands := g.scan(text, sc)
 	g.resolvePeople(text, cands, date)
 	g.resolveAmbiguous(text, cands)
 	cands = g.extend(text, cands, date)
@@ -76,9 +90,11 @@ func (g *Gazetteer) ResolveTitled(title, text string, date time.Time) []Mention 
 // scan finds every name in one pass, leftmost-longest on whole tokens,
 // keeping the first (longest) candidate at a position that fits the text's
 // case.
-func (g *Gazetteer) scan(text string, f folded) []cand {
-	var out []cand
-	g.m.find(f.b, func(id, fs, fe int) bool {
+func (g *Gazetteer) scan(text string, sc *scratch) []cand {
+	foldInto(text, &sc.f)
+	f := &sc.f
+	out := sc.cands[:0]
+	sc.toks = g.m.find(f.b, sc.toks, func(id, fs, fe int) bool {
 		s, e := int(f.orig[fs]), int(f.orig[fe])
 		if s == e {
 			return false
@@ -89,6 +105,7 @@ func (g *Gazetteer) scan(text string, f folded) []cand {
 		}
 		return ok
 	})
+	sc.cands = out
 	return out
 }
 
@@ -97,8 +114,9 @@ func (g *Gazetteer) scan(text string, f folded) []cand {
 func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
 	orig := text[s:e]
 	c := cand{start: s, end: e, party: -1, entry: -1}
-	var parties, people []target
-	for _, t := range ts {
+	party := -1 // index in ts of the first party target that fits
+	people := 0
+	for k, t := range ts {
 		if !caseOK(t, orig) {
 			continue
 		}
@@ -113,13 +131,15 @@ func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
 			c.kind, c.generic = tGeneric, t.idx
 			return c, true
 		case tParty:
-			parties = append(parties, t)
+			if party < 0 {
+				party = k
+			}
 		case tPerson:
-			people = append(people, t)
+			people++
 		}
 	}
-	if len(parties) > 0 {
-		t := parties[0]
+	if party >= 0 {
+		t := ts[party]
 		if hasPrefixFold(text[:s], "pro-") || hasPrefixFold(text[:s], "anti-") {
 			return c, false
 		}
@@ -135,10 +155,13 @@ func (g *Gazetteer) candFor(text string, s, e int, ts []target) (cand, bool) {
 		}
 		return c, true
 	}
-	if len(people) > 0 {
+	if people > 0 {
 		c.kind, c.how = tPerson, HowPerson
-		for _, t := range people {
-			c.persons = append(c.persons, t.idx)
+		c.persons = make([]int, 0, people)
+		for _, t := range ts {
+			if t.kind == tPerson && caseOK(t, orig) {
+				c.persons = append(c.persons, t.idx)
+			}
 		}
 		return c, true
 	}
@@ -177,7 +200,11 @@ func caseOK(t target, orig string) bool {
 		if u < len(t.upper) && t.upper[u] == k && !unicode.IsUpper(r) && !unicode.IsTitle(r) {
 			return false
 		}
-		k += utf8.RuneCountInString(foldRune(r))
+		if r < utf8.RuneSelf {
+			k++
+		} else {
+			k += utf8.RuneCountInString(foldRune(r))
+		}
 	}
 	return true
 }
@@ -383,23 +410,41 @@ func headline(text string, i int) bool {
 	} else {
 		e += i
 	}
-	words := strings.Fields(text[s:e])
-	if len(words) < 3 || len(words) > 25 {
-		return false
-	}
-	upper := 0
-	letters := 0
-	for _, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsLetter(r) {
+	words, letters, upper := 0, 0, 0
+	inWord := false
+	for k := s; k < e; k++ {
+		c := text[k]
+		if c == ' ' || c == '\t' || c == '\r' {
+			inWord = false
 			continue
 		}
-		letters++
-		if unicode.IsUpper(r) {
-			upper++
+		if inWord {
+			continue
+		}
+		inWord = true
+		words++
+		if words > 25 {
+			return false
+		}
+		if c < utf8.RuneSelf {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				letters++
+				upper++
+			case 'a' <= c && c <= 'z':
+				letters++
+			}
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
 		}
 	}
-	return letters > 0 && upper*10 >= letters*7
+	return words >= 3 && letters > 0 && upper*10 >= letters*7
 }
 
 // skipPossessive returns the position after a possessive ending at i
@@ -431,8 +476,7 @@ type word struct {
 
 // wordsAfter returns up to n words after position i, separated by single
 // spaces (no punctuation between them).
-func wordsAfter(text string, i, n int) []word {
-	var out []word
+func wordsAfter(text string, i, n int, out []word) []word {
 	j := i
 	for len(out) < n {
 		k := j
@@ -465,8 +509,7 @@ func wordsAfter(text string, i, n int) []word {
 
 // wordsBefore returns up to n words before position i, in text order,
 // separated by single spaces.
-func wordsBefore(text string, i, n int) []word {
-	var out []word
+func wordsBefore(text string, i, n int, out []word) []word {
 	j := i
 	for len(out) < n {
 		k := j
@@ -498,7 +541,8 @@ func wordsBefore(text string, i, n int) []word {
 // then the longest role noun. It returns the end of the phrase, the role
 // key and whether it was found.
 func matchRole(text string, i int) (end int, key string, ok bool) {
-	ws := wordsAfter(text, i, 6)
+	var arr [6]word
+	ws := wordsAfter(text, i, 6, arr[:0])
 	best := -1
 	bestKey := ""
 	for skip := 0; skip <= 2 && skip < len(ws); skip++ {
@@ -506,10 +550,9 @@ func matchRole(text string, i int) (end int, key string, ok bool) {
 			break
 		}
 		for n := min(4, len(ws)-skip); n >= 1; n-- {
-			k := joinKeys(ws[skip : skip+n])
-			if _, found := roles[k]; found {
+			if info, found := lookupRole(ws[skip : skip+n]); found {
 				if e := ws[skip+n-1].end; e > best {
-					best, bestKey = e, k
+					best, bestKey = e, info.key
 				}
 				break
 			}
@@ -533,24 +576,35 @@ func matchRole(text string, i int) (end int, key string, ok bool) {
 	return best, bestKey, true
 }
 
-func joinKeys(ws []word) string {
+// lookupRole looks the words up as one role phrase, without allocating.
+func lookupRole(ws []word) (roleInfo, bool) {
 	if len(ws) == 1 {
-		return ws[0].key
+		info, ok := roles[ws[0].key]
+		return info, ok
 	}
-	parts := make([]string, len(ws))
+	var arr [64]byte
+	buf := arr[:0]
 	for i, w := range ws {
-		parts[i] = w.key
+		if w.key == noKey {
+			return roleInfo{}, false
+		}
+		if i > 0 {
+			buf = append(buf, ' ')
+		}
+		buf = append(buf, w.key...)
 	}
-	return strings.Join(parts, " ")
+	info, ok := roles[string(buf)]
+	return info, ok
 }
 
 // roleBefore matches a role phrase ending just before position i ("President
 // Biden", "the foreign minister of"); it returns the phrase start.
 func roleBefore(text string, i int) (start int, key string, ok bool) {
-	ws := wordsBefore(text, i, 4)
+	var arr [4]word
+	ws := wordsBefore(text, i, 4, arr[:0])
 	for n := len(ws); n >= 1; n-- {
-		k := joinKeys(ws[len(ws)-n:])
-		if _, found := roles[k]; found {
+		if info, found := lookupRole(ws[len(ws)-n:]); found {
+			k := info.key
 			start = ws[len(ws)-n].start
 			// modifiers before it ("former President")
 			if n < len(ws) && modifiers[ws[len(ws)-n-1].key] {
@@ -585,7 +639,9 @@ func lastRune(s string) rune {
 // Foreign Minister Sergei Lavrov", "President Biden", "the president of
 // Russia") and drops candidates that do not name a party.
 func (g *Gazetteer) extend(text string, cands []cand, date time.Time) []cand {
-	var out []cand
+	// Compacted in place: out never grows past the candidate being read,
+	// and each candidate is copied before its slot can be written.
+	out := cands[:0]
 	for i := 0; i < len(cands); i++ {
 		c := cands[i]
 		if len(out) > 0 && c.start < out[len(out)-1].end {
@@ -751,19 +807,34 @@ func gapSpaces(text string, a, b int) bool {
 // mediatedAround reports whether the text presents the party at [s, e) as
 // a mediator ("mediated by Qatar", "Egypt-brokered").
 func mediatedAround(text string, s, e int) bool {
-	before := strings.ToLower(text[max(0, s-20):s])
+	before := text[max(0, s-20):s]
+	if b := strings.TrimSuffix(strings.TrimSuffix(before, "the "), "The "); !hasSuffixFold(b, "by ") && !hasSuffixFold(b, "of ") && !hasSuffixFold(b, "from ") && !hasSuffixFold(b, "in ") {
+		before = "" // every phrase of mediatedBy ends with one of these
+	}
 	for _, p := range mediatedBy {
-		if strings.HasSuffix(before, p) || strings.HasSuffix(before, p+"the ") {
+		if hasSuffixFold(before, p) {
+			return true
+		}
+		if hasSuffixFold(before, "the ") && hasSuffixFold(before[:len(before)-4], p) {
 			return true
 		}
 	}
-	after := strings.ToLower(text[e:min(len(text), e+40)])
+	after := text[e:min(len(text), e+40)]
+	if after == "" || (after[0] != '-' && after[0] != ',' && !startsWithFold(after, " wh")) {
+		return false // every suffix of mediatedSuffix starts so
+	}
 	for _, p := range mediatedSuffix {
-		if strings.HasPrefix(after, p) {
+		if len(after) >= len(p) && strings.EqualFold(after[:len(p)], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasSuffixFold reports whether s ends with the lower-case ASCII suffix,
+// ignoring ASCII case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
 // markMediatorLists spreads the mediator mark over lists of parties
@@ -802,7 +873,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 		// not one of "the two sides".
 		place bool
 	}
-	var history []ref
+	history := make([]ref, 0, len(cands))
 	var mediators []ref
 	isMediator := map[int]bool{}
 	for _, c := range cands {
@@ -816,7 +887,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 			isMediator[c.party] = true
 		}
 	}
-	out := make([]Mention, 0, len(cands))
+	out := make([]Mention, 0, len(cands)+len(cands)/4)
 	emit := func(c cand, party int, how, via string) {
 		out = append(out, Mention{
 			Span:     model.Span{Start: c.start, End: c.end},
@@ -839,13 +910,16 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 	}
 	lastTwo := func(ok func(int) bool) []ref {
 		// Mediators are left out when at least two other parties are in play.
-		others := map[int]bool{}
+		other, skipMediators := -1, false
 		for _, h := range history {
 			if ok(h.party) && !isMediator[h.party] && !h.place {
-				others[h.party] = true
+				if other >= 0 && h.party != other {
+					skipMediators = true
+					break
+				}
+				other = h.party
 			}
 		}
-		skipMediators := len(others) >= 2
 		var two []ref
 		for k := len(history) - 1; k >= 0 && len(two) < 2; k-- {
 			h := history[k]
@@ -883,7 +957,8 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 		return ref{}, false
 	}
 	// The state the report is about, so far and in the whole text.
-	sofar, whole := &stateTally{}, g.tallyStates(text, cands, date)
+	weights := g.stateWeights(text, cands, date)
+	sofar, whole := &stateTally{}, tallyStates(text, cands, weights)
 	if prior != nil {
 		sofar.merge(prior)
 		whole.merge(prior)
@@ -905,8 +980,8 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 		if c.kind == tStop {
 			continue
 		}
-		if s, w, real := g.stateWeight(text, cands, i, date); s >= 0 {
-			sofar.add(s, w, real, text[c.start:c.end])
+		if cw := weights[i]; cw.state >= 0 {
+			sofar.add(cw.state, cw.w, cw.real, text[c.start:c.end])
 		}
 		switch {
 		case c.kind != tGeneric && !c.groupBase:
@@ -1071,9 +1146,10 @@ func atLineStart(text string, i int) bool {
 // preposition of place ("in Belarus", "at the Kremlin").
 func afterLocative(text string, i int) bool {
 	w, _ := prevWord(text, theBefore(text, i))
-	switch strings.ToLower(w) {
-	case "in", "at", "near", "inside", "outside":
-		return true
+	for _, p := range []string{"in", "at", "near", "inside", "outside"} {
+		if strings.EqualFold(w, p) {
+			return true
+		}
 	}
 	return false
 }
@@ -1094,13 +1170,42 @@ func activeOn(p *Party, date time.Time) bool {
 	return true
 }
 
-// foldWord folds one word, without allocating when it is lower-case ASCII.
+// noKey is the key of a word that is in no role phrase or modifier.
+const noKey = "\x00"
+
+// roleVocab maps each word of the role phrases and modifiers to itself.
+var roleVocab = func() map[string]string {
+	m := map[string]string{}
+	for _, keys := range [][]string{mapKeys(roles), mapKeys(modifiers)} {
+		for _, k := range keys {
+			for _, w := range strings.Fields(k) {
+				m[w] = w
+			}
+		}
+	}
+	return m
+}()
+
+func mapKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// foldWord folds one word for role lookups without allocating: a
+// lower-case ASCII word is itself; another word is its folded form when
+// that is a word of a role phrase or modifier, else noKey.
 func foldWord(w string) string {
 	lower := true
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return foldString(w)
+			if v, ok := roleVocab[foldString(w)]; ok {
+				return v
+			}
+			return noKey
 		}
 		if 'A' <= c && c <= 'Z' {
 			lower = false
@@ -1109,7 +1214,22 @@ func foldWord(w string) string {
 	if lower {
 		return w
 	}
-	return strings.ToLower(w)
+	var arr [32]byte
+	if len(w) > len(arr) {
+		return noKey // longer than any role word
+	}
+	buf := arr[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if v, ok := roleVocab[string(buf)]; ok {
+		return v
+	}
+	return noKey
 }
 
 // governmentRoles are the role nouns that name a state's government, which

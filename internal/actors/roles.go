@@ -15,6 +15,16 @@ type roleInfo struct {
 	// group marks nouns that, after a state's demonym, name a non-state
 	// group based there ("Palestinian militants").
 	group bool
+	// key is the phrase itself (filled in by init), so that lookups with a
+	// byte buffer need not allocate the key.
+	key string
+}
+
+func init() {
+	for k, v := range roles {
+		v.key = k
+		roles[k] = v
+	}
 }
 
 // roles maps role phrases to what they say.
@@ -309,10 +319,12 @@ var headlineGenerics = map[string]int{
 	"mediators":  genMediators,
 }
 
-// mediatedBy are phrases that make the party after them a mediator.
+// mediatedBy are phrases that make the party after them a mediator; each
+// ends with "by ", "of ", "from " or "in " (mediatedAround relies on it).
 var mediatedBy = []string{"mediated by ", "brokered by ", "facilitated by ", "mediation by ", "mediation of ", "mediators from ", "mediators in ", "mediators of ", "hosted by "}
 
-// mediatedSuffix are suffixes that make the party before them a mediator
+// mediatedSuffix (each starting with "-", "," or " wh", which
+// mediatedAround relies on) are suffixes that make the party before them a mediator
 // ("Qatar-mediated", "U.S.-brokered").
 var mediatedSuffix = []string{" which have been mediating", " which have mediating", " which has been mediating", " which are mediating", " which is mediating", " which have been brokering", " which has been brokering", ", which have been mediating", ", which has been mediating", ", which have been brokering", ", which has been brokering", ", which are mediating", ", which is mediating", ", which mediated", ", which brokered", " which mediated", " which brokered", ", who are mediating", ", who have been mediating", "-mediated", "-brokered", "-led mediation", "-facilitated"}
 
