@@ -36,3 +36,14 @@ func BenchmarkResolve(b *testing.B) {
 		g.Resolve(text, date)
 	}
 }
+
+// BenchmarkLoadYAML measures loading the embedded gazetteer from the YAML
+// alone, without the snapshot.
+func BenchmarkLoadYAML(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := actors.LoadYAMLOnly(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -143,7 +143,16 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 
 // foldString folds a pattern or a name.
 func foldString(s string) string {
-	return string(fold(s).b)
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return string(fold(s).b)
+		}
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		b[i] = asciiFold[s[i]]
+	}
+	return string(b)
 }
 
 // isWordRune reports whether r is part of a word for boundary checks.

@@ -14,7 +14,9 @@ import (
 // holds each data file decoded, with the positions its error messages
 // need, keyed by the file's SHA-256. Load takes a file from the snapshot
 // when its hash matches and decodes the YAML otherwise, so a stale snapshot
-// is only slower. Rewrite it after editing the data with
+// gives the same entries, only slower; TestSnapshot fails on a stale
+// snapshot so that a data edit is not committed without it. Rewrite it
+// after editing the data with
 //
 //	go test ./internal/actors -run TestSnapshot -update
 
