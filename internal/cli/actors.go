@@ -23,8 +23,9 @@ type ActorsFile struct {
 
 // ActorsResolveCmd resolves the mentions of parties in a text.
 type ActorsResolveCmd struct {
-	Date string `name:"date" placeholder:"YYYY-MM-DD" help:"The report's date: people and titles resolve to who held office then (default: unknown)."`
-	Text string `arg:"" optional:"" help:"The text, or - (the default) to read standard input."`
+	Date  string `name:"date" placeholder:"YYYY-MM-DD" help:"The report's date: people and titles resolve to who held office then (default: unknown)."`
+	Title string `name:"title" placeholder:"TEXT" help:"The report's headline, kept apart from the text: the states it names weigh in resolving \"the government\", \"the army\", \"the president\"."`
+	Text  string `arg:"" optional:"" help:"The text, or - (the default) to read standard input."`
 	ActorsFile
 	Format
 }
@@ -52,7 +53,7 @@ func (c *ActorsResolveCmd) Run(env *Env, g *Globals) error {
 		return err
 	}
 	t := Table{Header: []string{"START", "END", "TEXT", "PARTY", "HOW", "VIA", "ROLE"}}
-	for _, m := range gz.Resolve(text, date) {
+	for _, m := range gz.ResolveTitled(c.Title, text, date) {
 		via := m.Via
 		if m.Mediator {
 			via = strings.TrimSpace(via + " (mediator)")
@@ -97,6 +98,18 @@ func (c *ActorsShowCmd) Run(env *Env, g *Globals) error {
 		if p.Ambiguous {
 			add("ambiguous", "yes: the name needs capitals and support from the context")
 		}
+		if p.Federal {
+			add("federal", "yes: \"the federal government\" prefers this state")
+		}
+		if p.Place || p.Kind == actors.KindRegion {
+			add("place", "yes: a bare mention is a place; with a role noun it speaks for its voices")
+		}
+		for _, v := range p.Voices {
+			add("voice", dated(v.Party, v.From, v.To))
+		}
+		for _, gv := range p.Governments {
+			add("government", dated(gv.Party, gv.From, gv.To))
+		}
 		add("defined", p.File)
 		for _, person := range e.People {
 			for _, r := range person.Roles {
@@ -119,4 +132,18 @@ func (c *ActorsShowCmd) Run(env *Env, g *Globals) error {
 		t = Table{JSON: []any{e}}
 	}
 	return t.Write(env.Stdout, c.Format.Format)
+}
+
+// dated renders a party with an optional period ("TPLF (…–2023-03-22)").
+func dated(party, from, to string) string {
+	if from == "" && to == "" {
+		return party
+	}
+	if to == "" {
+		to = "…"
+	}
+	if from == "" {
+		from = "…"
+	}
+	return party + " (" + from + "–" + to + ")"
 }
