@@ -38,6 +38,11 @@ func (c *IngestCmd) Run(env *Env, g *Globals) error {
 		BatchSize:    c.BatchSize,
 		Now:          func() time.Time { return now },
 		Progress:     env.Stderr,
+		// Each failure is told as it happens, not only at the end of a
+		// long run.
+		OnFailure: func(f ingest.Failure) {
+			fmt.Fprintf(env.Stderr, "parley: ingest: %s: %v\n", f.Input, f.Err)
+		},
 	}
 	if c.Published != "" {
 		t, p, ok := ingest.ParseDate(c.Published, now)
@@ -52,9 +57,6 @@ func (c *IngestCmd) Run(env *Env, g *Globals) error {
 	}
 	defer st.Close()
 	sum, err := ingest.Run(env.Ctx, st, c.Inputs, env.Stdin, opts)
-	for _, f := range sum.Failures {
-		fmt.Fprintf(env.Stderr, "parley: ingest: %s: %v\n", f.Input, f.Err)
-	}
 	fmt.Fprintf(env.Stdout, "new %d, duplicates %d, near-duplicates %d, failed %d\n",
 		sum.New, sum.Duplicates, sum.NearDuplicates, sum.Failed)
 	if err != nil {

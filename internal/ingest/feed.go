@@ -13,6 +13,8 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html/charset"
+
+	"parley/internal/model"
 )
 
 // feedEntry is one entry of a feed, read as a document; link is the page to
@@ -49,6 +51,20 @@ func decodeFeed(data []byte, contentType string) (io.Reader, error) {
 		return nil, fmt.Errorf("decode charset %q: %w", label, err)
 	}
 	return r, nil
+}
+
+// clockInDateRE finds a time of day in a date as written.
+var clockInDateRE = regexp.MustCompile(`\d:\d\d`)
+
+// feedTime is the time the feed parser read from raw: an instant, or the
+// day written when raw gives no time of day (the parser reads "2022-11-02"
+// as its midnight, which is not when the report appeared).
+func feedTime(t time.Time, raw string) (time.Time, model.Precision) {
+	if clockInDateRE.MatchString(raw) {
+		return t, model.PrecisionInstant
+	}
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), model.PrecisionDay
 }
 
 // parseFeed reads an RSS, Atom or JSON Feed document into its entries. A
@@ -89,9 +105,9 @@ func parseFeed(data []byte, contentType string, follow bool) (title string, entr
 		}
 		switch {
 		case it.PublishedParsed != nil:
-			e.published = *it.PublishedParsed
+			e.published, e.doc.publishedPrecision = feedTime(*it.PublishedParsed, it.Published)
 		case it.UpdatedParsed != nil:
-			e.published = *it.UpdatedParsed
+			e.published, e.doc.publishedPrecision = feedTime(*it.UpdatedParsed, it.Updated)
 		default:
 			e.doc.published = first(it.Published, it.Updated) // let parseDate try
 		}

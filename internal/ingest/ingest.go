@@ -49,6 +49,10 @@ type Options struct {
 	BatchSize int
 	// Now returns the fetch time used to resolve relative dates; nil means time.Now.
 	Now func() time.Time
+	// OnFailure, when not nil, is called with each failure as it happens
+	// (the progress bar, if any, cleared first); the Summary lists them
+	// all at the end as well.
+	OnFailure func(Failure)
 }
 
 // Defaults of Options.
@@ -174,7 +178,12 @@ func Parse(ctx context.Context, name string, data []byte, opts Options) ([]model
 // fail records one failure.
 func (r *runner) fail(input string, err error) {
 	r.sum.Failed++
-	r.sum.Failures = append(r.sum.Failures, Failure{Input: input, Err: err})
+	f := Failure{Input: input, Err: err}
+	r.sum.Failures = append(r.sum.Failures, f)
+	if r.opts.OnFailure != nil {
+		r.progress.clear()
+		r.opts.OnFailure(f)
+	}
 	r.progress.add()
 }
 
@@ -237,7 +246,7 @@ func (r *runner) finish(d rawDoc, published time.Time, origin, kind string) (mod
 		URL:          clean(d.url),
 		CanonicalURL: clean(d.canonicalURL),
 		Outlet:       clean(d.outlet),
-		Title:        clean(d.title),
+		Title:        withoutSiteName(clean(d.title), clean(d.outlet)),
 		Author:       clean(d.author),
 		Language:     clean(d.language),
 		Text:         text,
@@ -252,6 +261,9 @@ func (r *runner) finish(d rawDoc, published time.Time, origin, kind string) (mod
 	switch {
 	case !published.IsZero():
 		doc.Published, doc.PublishedPrecision = published.UTC(), model.PrecisionInstant
+		if d.publishedPrecision != model.PrecisionNone {
+			doc.PublishedPrecision = d.publishedPrecision
+		}
 	case d.published != "":
 		if t, p, ok := parseDate(d.published, now); ok {
 			doc.Published, doc.PublishedPrecision = t, p
@@ -265,6 +277,29 @@ func (r *runner) finish(d rawDoc, published time.Time, origin, kind string) (mod
 		}
 	}
 	return doc, nil
+}
+
+// titleSeparators stand between a headline and the site's name in a
+// page title ("Talks resume | The Wire").
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " » "}
+
+// withoutSiteName drops the site's name from the end of a title
+// ("Headline | Site", "Headline - Site") when the outlet is known; a title
+// that is only the site's name is kept.
+func withoutSiteName(title, outlet string) string {
+	if outlet == "" || len(title) <= len(outlet) {
+		return title
+	}
+	head, tail := title[:len(title)-len(outlet)], title[len(title)-len(outlet):]
+	if !strings.EqualFold(tail, outlet) {
+		return title
+	}
+	for _, sep := range titleSeparators {
+		if h, ok := strings.CutSuffix(head, sep); ok && strings.TrimSpace(h) != "" {
+			return strings.TrimSpace(h)
+		}
+	}
+	return title
 }
 
 // zeroTime is "no time given".

@@ -312,6 +312,7 @@ func (r *runner) follow(ctx context.Context, entryName string, e feedEntry) erro
 	if d.published == "" {
 		published = e.published
 		d.published = e.doc.published
+		d.publishedPrecision = e.doc.publishedPrecision
 	}
 	return r.add(ctx, name, d, published, resp.url, "url")
 }

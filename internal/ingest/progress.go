@@ -38,6 +38,14 @@ func (p *progress) add() {
 	}
 }
 
+// clear erases the bar, so that a line can be printed; the next add
+// draws it again.
+func (p *progress) clear() {
+	if p != nil {
+		_ = p.bar.Clear()
+	}
+}
+
 func (p *progress) finish() {
 	if p != nil {
 		_ = p.bar.Finish()

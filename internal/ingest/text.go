@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"parley/internal/model"
 )
 
 // rawDoc is a document as a parser read it, before normalisation: the text
@@ -16,8 +18,11 @@ type rawDoc struct {
 	title        string
 	author       string
 	published    string // as written; parsed by finish
-	language     string
-	text         string
+	// publishedPrecision is the precision of a publication time already
+	// parsed (a feed's), passed to finish beside the document.
+	publishedPrecision model.Precision
+	language           string
+	text               string
 }
 
 // textHeaders are the keys of the optional header block of a plain-text
