@@ -156,6 +156,12 @@ func TestPlacesAndFederal(t *testing.T) {
 			want: []string{"Ethiopia|Ethiopia|name", "TPLF|TPLF|name", "Kenya's president|Kenya|title", "The government|Ethiopia|coreference"}},
 		{name: "the military in Sudan after April 2023", date: "2024-02-01", text: "Sudan's RSF attacked. The military said it repelled them. Sudanese troops advanced.",
 			want: []string{"Sudan|Sudan|name", "RSF|RSF|name", "The military|SAF|coreference", "Sudanese troops|SAF|demonym"}},
+		{name: "the government in a seat", date: "2019-08-01", text: "The US and the Taliban met in Doha on talks with the government in Kabul.",
+			want: []string{"US|United States|alias", "the Taliban|Taliban|alias", "Doha|Qatar|metonym", "the government|Afghanistan|coreference", "Kabul|Afghanistan|metonym"}},
+		{name: "the government in a seat held by a de-facto government", date: "2024-02-01", text: "Sudan's RSF met the US. The government in Port Sudan said no.",
+			want: []string{"Sudan|Sudan|name", "RSF|RSF|name", "US|United States|alias", "The government|SAF|coreference", "Port Sudan|SAF|metonym"}},
+		{name: "the military as an adjective", date: "2022-03-15", text: "Russia and Ukraine met. One step concerns the military aspect.",
+			want: []string{"Russia|Russia|name", "Ukraine|Ukraine|name"}},
 		{name: "the military in Sudan before April 2023", date: "2022-02-01", text: "Sudan's protesters marched. The military said it would talk.",
 			want: []string{"Sudan|Sudan|name", "The military|Sudan|coreference"}},
 	})

@@ -1026,6 +1026,14 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genState:
+				// "the government in Kabul", "the authorities in Port Sudan"
+				if i+1 < len(cands) && cands[i+1].kind == tParty && cands[i+1].party >= 0 && !cands[i+1].mediator &&
+					strings.EqualFold(text[c.end:cands[i+1].start], " in ") && isState(g.baseState(cands[i+1].party, date)) {
+					n := cands[i+1]
+					history = append(history, ref{party: n.party, text: text[c.start:c.end]})
+					emit(c, n.party, HowCoreference, text[n.start:n.end])
+					continue
+				}
 				if r, ok := about(i); ok {
 					history = append(history, ref{party: r.party, text: text[c.start:c.end]})
 					if gov, isGov := g.governmentOf(r.party, date); isGov {
@@ -1084,6 +1092,9 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 					emit(c, r.party, HowCoreference, r.text)
 				}
 			case genArmy:
+				if adjectival(text, c.end) {
+					continue // "the military aspect", "the military option"
+				}
 				if r, ok := about(i); ok {
 					if a, ok := g.armyOn(r.party, date); ok {
 						emit(c, a, HowCoreference, r.text)
@@ -1303,4 +1314,40 @@ func (g *Gazetteer) armyOn(state int, date time.Time) (int, bool) {
 		return a, true
 	}
 	return -1, false
+}
+
+// baseState returns the state a party stands for in "the government in
+// X": the state itself, or the state a de-facto government governs.
+func (g *Gazetteer) baseState(p int, date time.Time) int {
+	pp := g.e.parties[p]
+	if pp.Kind != KindGroup {
+		return p
+	}
+	if b, ok := g.e.partyIndex[foldString(pp.Base)]; ok {
+		if gov, isGov := g.governmentOf(b, date); isGov && gov == p {
+			return b
+		}
+	}
+	return -1
+}
+
+// adjectival reports whether the word after a generic army phrase makes
+// it an adjective or a topic ("the military aspect", "the military
+// option"), not the armed forces.
+func adjectival(text string, end int) bool {
+	return militaryNouns[strings.ToLower(nextWord(text, end))]
+}
+
+// militaryNouns are nouns that "the military" modifies.
+var militaryNouns = map[string]bool{
+	"aspect": true, "aspects": true, "attack": true, "attacks": true, "operation": true, "operations": true,
+	"situation": true, "option": true, "options": true, "campaign": true, "track": true, "component": true,
+	"dimension": true, "action": true, "actions": true, "aid": true, "assistance": true, "support": true,
+	"equipment": true, "base": true, "bases": true, "presence": true, "pressure": true, "escalation": true,
+	"solution": true, "victory": true, "defeat": true, "offensive": true, "exercises": true, "drills": true,
+	"cooperation": true, "activity": true, "activities": true, "buildup": true, "build-up": true,
+	"infrastructure": true, "targets": true, "facilities": true, "power": true, "threat": true,
+	"issues": true, "questions": true, "matters": true, "part": true, "balance": true, "escalations": true,
+	"confrontation": true, "conflict": true, "means": true, "analysts": true, "experts": true,
+	"spending": true, "budget": true, "industry": true, "gains": true, "losses": true, "advances": true,
 }
