@@ -117,7 +117,10 @@ Aid agencies, who have not been able to reach the districts since April, urged t
 The alliance insisted that federal forces leave the three districts before it discusses its artillery, one of the people said. Government negotiators instead want the weapons handed over first and a phased pull-back afterwards.
 
 Diplomats from the regional bloc, which is mediating, have floated a commission to monitor any withdrawal, but neither side has yet accepted it. A new round is expected next month, and the humanitarian corridor demanded by aid groups remains closed.`
-	trailer = `This report was distributed by a news agency and republished under a syndication agreement. The newsroom added no reporting of its own.`
+	// trailer keeps a copy's Jaccard similarity above 0.9: a longer one
+	// still has all of the report (containment 1), but its SimHash drifts
+	// past MaxHamming more often (see MaxHamming).
+	trailer = `This report was distributed by a news agency and republished under a syndication agreement.`
 )
 
 // TestNearDuplicatePairs checks near-duplicates end to end, with real

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -211,11 +212,27 @@ func TestSimHashWords(t *testing.T) {
 		for i := 2; i < len(ws); i++ {
 			items = append(items, ws[i-2]+" "+ws[i-1]+" "+ws[i])
 		}
+		wordHash := func(w string) uint64 {
+			h := fnv.New64a()
+			h.Write([]byte(w))
+			return h.Sum64()
+		}
+		mix := func(x uint64) uint64 {
+			x ^= x >> 33
+			x *= 0xff51afd7ed558ccd
+			x ^= x >> 33
+			x *= 0xc4ceb9fe1a85ec53
+			x ^= x >> 33
+			return x
+		}
 		var counts [64]int
 		for _, it := range items {
-			h := fnv.New64a()
-			h.Write([]byte(it))
-			x := h.Sum64()
+			var x uint64
+			if ws := strings.Split(it, " "); len(ws) == 3 {
+				x = mix(bits.RotateLeft64(wordHash(ws[0]), 42) + bits.RotateLeft64(wordHash(ws[1]), 21)*3 + wordHash(ws[2])*5)
+			} else {
+				x = mix(wordHash(it))
+			}
 			for bit := range 64 {
 				if x&(1<<bit) != 0 {
 					counts[bit]++

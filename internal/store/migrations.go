@@ -162,6 +162,45 @@ var migrations = []func(ctx context.Context, tx *sql.Tx) error{
 			`ALTER TABLE documents DROP COLUMN band3`,
 		)
 	},
+	// 5: SimHashes by the shingle hash that hashes each word once
+	// (ShingleHashes), recomputed for every stored document that has one.
+	func(ctx context.Context, tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT seq, text FROM documents WHERE simhash <> 0`)
+		if err != nil {
+			return err
+		}
+		type rehash struct {
+			seq int64
+			h   uint64
+		}
+		var updates []rehash
+		for rows.Next() {
+			var (
+				seq  int64
+				text string
+			)
+			if err := rows.Scan(&seq, &text); err != nil {
+				rows.Close()
+				return err
+			}
+			updates = append(updates, rehash{seq, SimHash(text)})
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		update, err := tx.PrepareContext(ctx, `UPDATE documents SET simhash = ? WHERE seq = ?`)
+		if err != nil {
+			return err
+		}
+		defer update.Close()
+		for _, u := range updates {
+			if _, err := update.ExecContext(ctx, int64(u.h), u.seq); err != nil {
+				return err
+			}
+		}
+		return nil
+	},
 }
 
 func execAll(ctx context.Context, tx *sql.Tx, statements ...string) error {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -21,25 +22,43 @@ const MinContainment = 0.9
 // ShingleHashes appends to dst the hash of every word 3-shingle of text,
 // in order, and returns it. Words are runs of letters, digits and marks,
 // lower-cased; an apostrophe inside a word is dropped ("Tigray's" is
-// "tigrays"). A shingle "w1 w2 w3" is hashed with 64-bit FNV-1a over
-// those bytes (one space between the words). A text of fewer than three
-// words gives the hash of each word.
+// "tigrays"). Each word is hashed once (64-bit FNV-1a of its bytes) and a
+// shingle's hash mixes the hashes of its three words (shingleHash). A text
+// of fewer than three words gives one hash for each word.
 func ShingleHashes(dst []uint64, text string) []uint64 {
-	// The lower-cased words, one after another in buf; ends[i] is where
-	// word i ends.
-	buf := make([]byte, 0, len(text))
-	ends := make([]int32, 0, len(text)/5+1)
+	n := 0 // words seen
+	var w1, w2 uint64
+	eachWord(text, func(w uint64) {
+		n++
+		if n >= 3 {
+			dst = append(dst, shingleHash(w1, w2, w))
+		}
+		w1, w2 = w2, w
+	})
+	switch n {
+	case 1:
+		dst = append(dst, mix64(w2))
+	case 2:
+		dst = append(dst, mix64(w1), mix64(w2))
+	}
+	return dst
+}
+
+// eachWord calls f with the FNV-1a hash of each word of text, lower-cased,
+// in order, without allocating.
+func eachWord(text string, f func(uint64)) {
+	h := uint64(offset64)
 	inWord := false
 	for i := 0; i < len(text); {
 		if c := text[i]; c < utf8.RuneSelf {
 			i++
 			switch l := asciiWordByte[c]; {
 			case l > 1:
-				buf = append(buf, l)
+				h = (h ^ uint64(l)) * prime64
 				inWord = true
 			case l == 0 && inWord:
-				ends = append(ends, int32(len(buf)))
-				inWord = false
+				f(h)
+				h, inWord = offset64, false
 			}
 			continue
 		}
@@ -47,41 +66,41 @@ func ShingleHashes(dst []uint64, text string) []uint64 {
 		i += size
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			var enc [utf8.UTFMax]byte
+			for _, c := range enc[:utf8.EncodeRune(enc[:], unicode.ToLower(r))] {
+				h = (h ^ uint64(c)) * prime64
+			}
 			inWord = true
 		case r == '\u2019':
 			// the typographic apostrophe, like the ASCII one
 		default:
 			if inWord {
-				ends = append(ends, int32(len(buf)))
-				inWord = false
+				f(h)
+				h, inWord = offset64, false
 			}
 		}
 	}
 	if inWord {
-		ends = append(ends, int32(len(buf)))
+		f(h)
 	}
-	if len(ends) < 3 {
-		start := int32(0)
-		for _, end := range ends {
-			dst = append(dst, fnv1a(offset64, buf[start:end]))
-			start = end
-		}
-		return dst
-	}
-	// Each shingle is hashed straight from the words, without building it.
-	for i := 2; i < len(ends); i++ {
-		s0 := int32(0)
-		if i > 2 {
-			s0 = ends[i-3]
-		}
-		h := fnv1a(offset64, buf[s0:ends[i-2]])
-		h = (h ^ ' ') * prime64
-		h = fnv1a(h, buf[ends[i-2]:ends[i-1]])
-		h = (h ^ ' ') * prime64
-		dst = append(dst, fnv1a(h, buf[ends[i-1]:ends[i]]))
-	}
-	return dst
+}
+
+// shingleHash combines the hashes of three words, in order, into the
+// shingle's: each is rotated by its place, and the sum is mixed so that
+// every bit of the result depends on every bit of the words.
+func shingleHash(w1, w2, w3 uint64) uint64 {
+	return mix64(bits.RotateLeft64(w1, 42) + bits.RotateLeft64(w2, 21)*3 + w3*5)
+}
+
+// mix64 is the finaliser of MurmurHash3: it spreads every input bit over
+// the output, which SimHash's bit votes need.
+func mix64(x uint64) uint64 {
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
 }
 
 // asciiWordByte maps an ASCII byte to itself lower-cased when it belongs
@@ -108,45 +127,66 @@ const (
 	prime64  = 1099511628211
 )
 
-func fnv1a(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= prime64
-	}
-	return h
-}
-
-// SimHash is the 64-bit SimHash of the text over its word 3-shingles
-// (ShingleHashes): each shingle's hash votes on every bit, and a bit is
-// set when more than half of the hashes have it. A text without words
-// gives 0.
+// SimHash is the 64-bit SimHash of the text over its word 3-shingles (as
+// ShingleHashes hashes them): each shingle's hash votes on every bit, and
+// a bit is set when more than half of the hashes have it. A text without
+// words gives 0. It allocates nothing.
 func SimHash(text string) uint64 {
-	hashes := ShingleHashes(make([]uint64, 0, len(text)/5+1), text)
 	// ones[bit] counts the hashes with that bit set. Counting goes through
 	// byte lanes: lanes[j] holds, in byte k, how many hashes had bit 8k+j
 	// set, and is emptied into ones before a byte can overflow.
-	var ones [64]int
-	var lanes [8]uint64
-	for start := 0; start < len(hashes); start += 255 {
-		for _, x := range hashes[start:min(start+255, len(hashes))] {
-			for j := range 8 {
-				lanes[j] += x >> j & 0x0101010101010101
-			}
-		}
+	var (
+		ones    [64]int
+		lanes   [8]uint64
+		pending int
+		votes   int
+	)
+	vote := func(x uint64) {
 		for j := range 8 {
-			for k := range 8 {
-				ones[8*k+j] += int(lanes[j] >> (8 * k) & 0xff)
-			}
-			lanes[j] = 0
+			lanes[j] += x >> j & 0x0101010101010101
+		}
+		votes++
+		if pending++; pending == 255 {
+			flushLanes(&ones, &lanes)
+			pending = 0
 		}
 	}
+	n := 0
+	var w1, w2 uint64
+	eachWord(text, func(w uint64) {
+		n++
+		if n >= 3 {
+			vote(shingleHash(w1, w2, w))
+		}
+		w1, w2 = w2, w
+	})
+	switch n {
+	case 0:
+		return 0
+	case 1:
+		vote(mix64(w2))
+	case 2:
+		vote(mix64(w1))
+		vote(mix64(w2))
+	}
+	flushLanes(&ones, &lanes)
 	var out uint64
 	for bit := range 64 {
-		if 2*ones[bit] > len(hashes) {
+		if 2*ones[bit] > votes {
 			out |= 1 << bit
 		}
 	}
 	return out
+}
+
+// flushLanes adds the byte-lane counters to ones and empties them.
+func flushLanes(ones *[64]int, lanes *[8]uint64) {
+	for j := range 8 {
+		for k := range 8 {
+			ones[8*k+j] += int(lanes[j] >> (8 * k) & 0xff)
+		}
+		lanes[j] = 0
+	}
 }
 
 // shingleSet is the sorted set of a text's shingle hashes.

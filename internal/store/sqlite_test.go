@@ -177,7 +177,7 @@ func TestMigrate(t *testing.T) {
 			a := withOutlet(dated(newDoc("The delegations met in Geneva for a first round of talks.", 0xaaaa_0000_0000_0001), "2024-03-01"), "Wire", "First round")
 			b := newDoc("A second report without any date about the ceasefire.", 0x5555_0000_0000_0002)
 			copyOfA := newDoc("The delegations met in Geneva for a first round of talks. More follows.", 0xaaaa_0000_0000_0003)
-			addOld(t, old, a, b, copyOfA)
+			addOld(t, old, from, a, b, copyOfA)
 			if err := old.SetFeedState(ctx, store.FeedState{URL: "https://example.org/feed", ETag: `"x1"`}); err != nil {
 				t.Fatal(err)
 			}
@@ -212,6 +212,9 @@ func TestMigrate(t *testing.T) {
 			if got.DuplicateOf != a.ID {
 				t.Errorf("duplicate_of lost: %q", got.DuplicateOf)
 			}
+			if want := store.SimHash(got.Text); got.SimHash != want {
+				t.Errorf("SimHash %016x after migration, want %016x (recomputed)", got.SimHash, want)
+			}
 			if found, err := s.Documents(ctx, store.DocFilter{Search: "Geneva"}); err != nil || len(found) != 2 {
 				t.Errorf("search after migration: %d documents, %v", len(found), err)
 			}
@@ -236,14 +239,18 @@ func TestMigrate(t *testing.T) {
 	}
 }
 
-// addOld stores documents in a database at schema version 3 or lower,
-// as the code of those versions did (band columns, full-text index), with
-// copyOf a near-duplicate of first.
-func addOld(t *testing.T, s *store.SQLite, first, other, copyOf model.Document) {
+// addOld stores documents in a database at an old schema version, as the
+// code of that version did (band columns up to version 3, full-text
+// index), with copyOf a near-duplicate of first.
+func addOld(t *testing.T, s *store.SQLite, version int, first, other, copyOf model.Document) {
 	t.Helper()
 	w := store.Writer(s)
 	insert := `INSERT INTO documents (id, outlet, outlet_key, title, published, published_precision, text, ingested, duplicate_of, simhash, band0, band1, band2, band3)
 		VALUES (?, ?, lower(?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	if version >= 4 {
+		insert = `INSERT INTO documents (id, outlet, outlet_key, title, published, published_precision, text, ingested, duplicate_of, simhash)
+		VALUES (?, ?, lower(?), ?, ?, ?, ?, ?, ?, ?)`
+	}
 	for i, d := range []model.Document{first, other, copyOf} {
 		var published, dupOf any
 		if !d.Published.IsZero() {
@@ -254,8 +261,11 @@ func addOld(t *testing.T, s *store.SQLite, first, other, copyOf model.Document) 
 		}
 		h := d.SimHash
 		ingested := fmt.Sprintf("2024-01-01T00:00:0%d.000000000Z", i)
-		if _, err := w.ExecContext(t.Context(), insert, d.ID, d.Outlet, d.Outlet, d.Title, published, string(d.PublishedPrecision), d.Text, ingested, dupOf,
-			int64(h), int64(uint16(h)), int64(uint16(h>>16)), int64(uint16(h>>32)), int64(uint16(h>>48))); err != nil {
+		args := []any{d.ID, d.Outlet, d.Outlet, d.Title, published, string(d.PublishedPrecision), d.Text, ingested, dupOf, int64(h)}
+		if version < 4 {
+			args = append(args, int64(uint16(h)), int64(uint16(h>>16)), int64(uint16(h>>32)), int64(uint16(h>>48)))
+		}
+		if _, err := w.ExecContext(t.Context(), insert, args...); err != nil {
 			t.Fatal(err)
 		}
 	}
