@@ -15,11 +15,19 @@ import (
 // benchTexts returns n distinct texts of about size bytes made of words
 // drawn from a small vocabulary, as a stand-in for news reports.
 func benchTexts(n, size int, rng *rand.Rand) []string {
-	vocab := strings.Fields(`the talks ceasefire delegation minister said would demand reject accept
+	// 4,000 distinct words, as in a real corpus: the full-text index costs
+	// more with a larger vocabulary.
+	base := strings.Fields(`the talks ceasefire delegation minister said would demand reject accept
 		withdrawal troops border region prisoners exchange humanitarian corridor aid sanctions
 		government opposition envoy mediator round capital officials according statement
 		agreement framework security guarantees referendum autonomy elections monitors
 		on of in to and a for with after before during week month spokesman foreign`)
+	var vocab []string
+	for i := 0; len(vocab) < 4000; i++ {
+		for _, w := range base {
+			vocab = append(vocab, fmt.Sprintf("%s%d", w, i))
+		}
+	}
 	texts := make([]string, n)
 	var b strings.Builder
 	for i := range texts {
@@ -69,9 +77,8 @@ func BenchmarkAddDocuments(b *testing.B) {
 			}
 		}
 		n++
-		// 14 bits, as ingest uses: beyond what the bands answer, so every
-		// stored SimHash is compared.
-		res, err := s.AddDocuments(ctx, batch, 14)
+		// 11 bits, as ingest uses.
+		res, err := s.AddDocuments(ctx, batch, 11)
 		if err != nil {
 			b.Fatal(err)
 		}

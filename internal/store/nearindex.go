@@ -50,10 +50,12 @@ type nearTable struct {
 
 // tailMin is the smallest tail that triggers building the tables: below
 // it a scan is as fast.
-const tailMin = 8192
+const tailMin = 1024
 
-// tailMax is the largest tail scanned before the tables are rebuilt.
-func (x *nearIndex) tailMax() int { return max(tailMin, x.built/64) }
+// tailMax is the largest tail scanned before the tables are rebuilt: a
+// rebuild costs about as much as scanning N/100 hashes once per document
+// added since the last, so the tail grows with N.
+func (x *nearIndex) tailMax() int { return max(tailMin, x.built/128) }
 
 // maxBlockRadius is the largest per-block distance the tables search;
 // beyond it, a scan.
@@ -170,12 +172,7 @@ func (x *nearIndex) within(h uint64, maxHamming int) []int64 {
 			}
 		}
 	}
-	offset := len(x.hashes) - len(tail)
-	for i, other := range tail {
-		if bits.OnesCount64(h^other) <= maxHamming {
-			found = append(found, offset+i)
-		}
-	}
+	found = scan(found, h, maxHamming, tail, len(x.hashes)-len(tail))
 	if len(found) == 0 {
 		return nil
 	}
@@ -189,13 +186,38 @@ func (x *nearIndex) within(h uint64, maxHamming int) []int64 {
 	return seqs
 }
 
+// scan appends to dst offset+i for each hashes[i] within maxHamming bits
+// of h, in order.
+func scan(dst []int, h uint64, maxHamming int, hashes []uint64, offset int) []int {
+	i := 0
+	for ; i+4 <= len(hashes); i += 4 {
+		// Four at a time: the comparisons are independent, so the
+		// processor overlaps them; matches are rare.
+		a := bits.OnesCount64(h ^ hashes[i])
+		b := bits.OnesCount64(h ^ hashes[i+1])
+		c := bits.OnesCount64(h ^ hashes[i+2])
+		d := bits.OnesCount64(h ^ hashes[i+3])
+		if min(a, b, c, d) <= maxHamming {
+			for k, n := range [4]int{a, b, c, d} {
+				if n <= maxHamming {
+					dst = append(dst, offset+i+k)
+				}
+			}
+		}
+	}
+	for ; i < len(hashes); i++ {
+		if bits.OnesCount64(h^hashes[i]) <= maxHamming {
+			dst = append(dst, offset+i)
+		}
+	}
+	return dst
+}
+
 // withinIn appends to dst the seqs of the hashes within maxHamming bits of
 // h, in order.
 func withinIn(dst []int64, h uint64, maxHamming int, hashes []uint64, seqs []int64) []int64 {
-	for i, other := range hashes {
-		if bits.OnesCount64(h^other) <= maxHamming {
-			dst = append(dst, seqs[i])
-		}
+	for _, i := range scan(nil, h, maxHamming, hashes, 0) {
+		dst = append(dst, seqs[i])
 	}
 	return dst
 }
