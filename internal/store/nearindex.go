@@ -21,14 +21,14 @@ import (
 // 100,000 documents and 8,400 at a million, instead of N for a scan.
 // Documents added since the tables were last built (at most tailMax) are
 // scanned; the tables are rebuilt, by a counting sort, when that tail
-// grows past it. Distances of 16 bits or more (r/4 >= 4) are searched by
+// grows past it. Below scanMax documents, the index is only a scan. Distances of 16 bits or more (r/4 >= 4) are searched by
 // a scan of everything.
 //
 // The index is loaded lazily and brought up to date inside each write
 // transaction (which holds the database's write lock), so documents that
 // another process committed are seen too. Documents of a batch join it
 // only once the batch commits. It costs 16 bytes a document, and 48 more
-// once the tables are built (past tailMin documents).
+// once the tables are built (past scanMax documents).
 type nearIndex struct {
 	mu      sync.Mutex
 	lastSeq int64 // the highest seq loaded
@@ -48,8 +48,12 @@ type nearTable struct {
 	pos    []uint32
 }
 
-// tailMin is the smallest tail that triggers building the tables: below
-// it a scan is as fast.
+// scanMax is the number of hashes below which the tables are not built: a
+// search visits 548 groups at random places (about 8 µs), which is what a
+// scan of that many hashes costs.
+const scanMax = 8192
+
+// tailMin is the smallest tail that triggers rebuilding the tables.
 const tailMin = 1024
 
 // tailMax is the largest tail scanned before the tables are rebuilt: a
@@ -114,7 +118,7 @@ func (x *nearIndex) add(seqs []int64, hashes []uint64) {
 	if n := len(seqs); n > 0 {
 		x.lastSeq = seqs[n-1]
 	}
-	if len(x.hashes)-x.built > x.tailMax() {
+	if len(x.hashes) >= scanMax && len(x.hashes)-x.built > x.tailMax() {
 		x.build()
 	}
 }

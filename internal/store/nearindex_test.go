@@ -30,7 +30,14 @@ func randomIndex(n int, rng *rand.Rand) *nearIndex {
 			hashes[i+k] = flip(hashes[i], k, rng)
 		}
 	}
-	x.add(seqs, hashes)
+	// Past scanMax, the last 500 join after the tables are built, as a
+	// tail.
+	split := n
+	if n > scanMax+600 {
+		split = n - 500
+	}
+	x.add(seqs[:split], hashes[:split])
+	x.add(seqs[split:], hashes[split:])
 	return x
 }
 
@@ -39,8 +46,11 @@ func randomIndex(n int, rng *rand.Rand) *nearIndex {
 // the size of the index and of its unindexed tail.
 func TestNearIndexWithin(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	for _, n := range []int{0, 1, 5, tailMin, tailMin + 1, 3*tailMin + 77} {
+	for _, n := range []int{0, 1, 5, scanMax - 1, scanMax, scanMax + 3*tailMin + 77} {
 		x := randomIndex(n, rng)
+		if n > scanMax+600 && (x.built == 0 || x.built == n) {
+			t.Fatalf("%d documents: %d in the tables, want a tail after them", n, x.built)
+		}
 		for _, maxHamming := range []int{0, 3, 8, 10, 11, 14, 16, 20, 64} {
 			t.Run(fmt.Sprintf("%d documents within %d bits", n, maxHamming), func(t *testing.T) {
 				for q := range 100 {
