@@ -100,7 +100,11 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 		}
 		d.cues = append(d.cues, cue{start: s, end: e, refs: refs})
 	}
-	d.ments = x.resolver.Resolve(doc.Text, doc.Published)
+	if tr, ok := x.resolver.(TitledResolver); ok && doc.Title != "" {
+		d.ments = tr.ResolveTitled(doc.Title, doc.Text, doc.Published)
+	} else {
+		d.ments = x.resolver.Resolve(doc.Text, doc.Published)
+	}
 	// Keep only mentions whose spans fit the text, in order.
 	ms := d.ments[:0]
 	for _, m := range d.ments {
@@ -174,11 +178,17 @@ func (d *docState) findMediators() {
 }
 
 // dropResolverAnaphors drops the resolver's coreference mentions that
-// coincide with the lexicon's anaphors and joint phrases ("the
-// government", "the two sides"): the extractor resolves those itself,
-// with what it knows of the document (its mediators, its main state).
+// coincide with the lexicon's anaphors and joint phrases ("the mediators",
+// "the two sides", "the group"): the extractor resolves those itself, with
+// what it knows of the document (its mediators, the actors of the
+// sentence). The resolver's answers for the state's own institutions
+// ("the government", "the authorities", "the army") are kept, since the
+// resolver weighs the whole report (and its headline) to find the state
+// it is about; the anaphor cues they cover are dropped so the extractor
+// does not resolve them again.
 func (d *docState) dropResolverAnaphors() {
 	ms := d.ments[:0]
+	var kept []model.Span
 	for _, m := range d.ments {
 		if m.How == actors.HowCoreference {
 			c0, c1 := d.cuesIn(m.Span.Start, m.Span.End)
@@ -189,6 +199,10 @@ func (d *docState) dropResolverAnaphors() {
 					own = true
 				}
 			}
+			if own && institutional(d.lower(m.Span.Start, m.Span.End)) {
+				kept = append(kept, m.Span)
+				own = false
+			}
 			if own {
 				continue
 			}
@@ -196,6 +210,41 @@ func (d *docState) dropResolverAnaphors() {
 		ms = append(ms, m)
 	}
 	d.ments = ms
+	if len(kept) == 0 {
+		return
+	}
+	cs := d.cues[:0]
+	k := 0
+	for _, c := range d.cues {
+		for k < len(kept) && kept[k].End <= c.start {
+			k++
+		}
+		if k < len(kept) && kept[k].Start <= c.start && c.end <= kept[k].End && (c.has(kindAnaphor) || c.has(kindJoint)) {
+			continue
+		}
+		cs = append(cs, c)
+	}
+	d.cues = cs
+}
+
+// institutional reports whether a folded generic phrase names a single
+// state's institutions ("the government", "the federal government",
+// "government officials", "the authorities", "the army", "the military"),
+// not two parties ("both governments") or a group.
+func institutional(w string) bool {
+	for _, f := range strings.Fields(w) {
+		switch f {
+		case "two", "both", "all", "sides", "parties":
+			return false
+		}
+	}
+	for _, f := range strings.Fields(w) {
+		switch f {
+		case "government", "authorities", "army", "military":
+			return true
+		}
+	}
+	return false
 }
 
 // dropCuesInNames removes the act, attribution, hedge, negation and

@@ -25,6 +25,15 @@ type Resolver interface {
 	Resolve(text string, date time.Time) []actors.Mention
 }
 
+// TitledResolver is a Resolver that also weighs a report's headline in
+// deciding which state "the government" or "the army" refers to. The
+// extractor uses it when the resolver offers it and the report has a
+// title.
+type TitledResolver interface {
+	Resolver
+	ResolveTitled(title, text string, date time.Time) []actors.Mention
+}
+
 // Extractor extracts claims. It is immutable and safe for concurrent use.
 type Extractor struct {
 	lex      *Lexicon

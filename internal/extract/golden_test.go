@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"parley/examples"
+	"parley/internal/extract"
 	"parley/internal/ingest"
 	"parley/internal/model"
 )
@@ -20,10 +21,31 @@ import (
 var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGoldenExamples extracts the claims of the bundled example reports
-// (read through ingest, as parley demo does) with the starter resolver,
-// and compares them with testdata/examples.golden.jsonl.
+// (read through ingest, as parley demo does) with the starter resolver and
+// with the actor gazetteer (what users run), and compares them with
+// testdata/examples.golden.jsonl and testdata/examples.gazetteer.golden.jsonl.
 func TestGoldenExamples(t *testing.T) {
-	x := starterExtractor(t)
+	tests := []struct {
+		name, golden string
+		new          func(testing.TB) *extract.Extractor
+	}{
+		{"starter", "examples.golden.jsonl", starterExtractor},
+		{"gazetteer", "examples.gazetteer.golden.jsonl", func(t testing.TB) *extract.Extractor {
+			x, err := extract.Default()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return x
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			goldenExamples(t, tt.new(t), tt.golden)
+		})
+	}
+}
+
+func goldenExamples(t *testing.T, x *extract.Extractor, golden string) {
 	names, err := fs.Glob(examples.FS, "*")
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +83,7 @@ func TestGoldenExamples(t *testing.T) {
 	if ndocs < 10 {
 		t.Fatalf("only %d example documents", ndocs)
 	}
-	path := filepath.Join("testdata", "examples.golden.jsonl")
+	path := filepath.Join("testdata", golden)
 	if *update {
 		if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
