@@ -15,7 +15,7 @@ type IngestCmd struct {
 	MaxBytes     int64         `name:"max-bytes" default:"10485760" help:"Largest input (file, page or feed) read, in bytes; JSON Lines files are streamed and limited per line."`
 	Timeout      time.Duration `name:"timeout" default:"30s" help:"Total time allowed for one fetch."`
 	Published    string        `name:"published" placeholder:"DATE" help:"Publication date given to documents that carry none (e.g. 2022-11-02)."`
-	BatchSize    int           `name:"batch-size" default:"500" help:"Documents stored per transaction."`
+	BatchSize    int           `name:"batch-size" default:"2000" help:"Documents stored per transaction."`
 }
 
 // Run runs the command.

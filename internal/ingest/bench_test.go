@@ -107,7 +107,7 @@ func cpuTime() time.Duration {
 // BenchmarkIngestText4KB measures the whole path for 4 KB plain-text
 // reports: sniffing, parsing the header block, normalising, SHA-256,
 // SimHash, dates, and store.AddDocuments into a real SQLite store in a
-// temporary directory, in batches of 500. Generating each report (random
+// temporary directory, in batches of 2,000. Generating each report (random
 // words) is inside the loop, about 5 % of the time.
 //
 // It reports documents per second of wall time and per second of CPU time
