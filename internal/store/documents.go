@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -307,7 +308,8 @@ func isHex(s string) bool {
 // most recently ingested first. Since and Until (both inclusive) select on
 // the publication time and leave out undated documents; Outlet matches the
 // outlet case-insensitively; Search is a list of words, all of which must
-// appear in the title or the text (a word ending in * matches as a prefix).
+// appear in the title or the text (a word ending in * matches as a prefix;
+// a word of several tokens, such as "front-line", matches them in a row).
 func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, error) {
 	var (
 		where []string
@@ -325,6 +327,7 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 		where = append(where, "outlet_key = ?")
 		args = append(args, outletKey(f.Outlet))
 	}
+	var phrases []*regexp.Regexp
 	if f.Search != "" {
 		q := FTSQuery(f.Search)
 		if q == "" {
@@ -332,6 +335,7 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 		}
 		where = append(where, "seq IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
 		args = append(args, q)
+		phrases = searchPhrases(f.Search)
 	}
 	query := `SELECT ` + docColumns + ` FROM documents`
 	if len(where) > 0 {
@@ -340,7 +344,7 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 	// SQLite sorts NULL lowest, so undated documents come last, and the
 	// index on published (which ends with seq) gives this order unsorted.
 	query += " ORDER BY published DESC, seq DESC"
-	if f.Limit > 0 {
+	if f.Limit > 0 && len(phrases) == 0 {
 		query += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
@@ -348,7 +352,54 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("store: documents: %w", err)
 	}
+	if len(phrases) > 0 {
+		// The index found every token; a word of several tokens must
+		// also have them in a row.
+		kept := docs[:0]
+		for _, d := range docs {
+			if f.Limit > 0 && len(kept) == f.Limit {
+				break
+			}
+			if matchesAll(phrases, d.Title+"\n"+d.Text) {
+				kept = append(kept, d)
+			}
+		}
+		docs = kept
+	}
 	return docs, nil
+}
+
+// searchPhrases returns, for each search word made of several tokens
+// ("front-line", "U.S."), a pattern that finds the tokens in a row, in any
+// case, with anything but letters, digits and marks between them.
+func searchPhrases(words string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	notToken := func(r rune) bool { return !unicode.In(r, unicode.L, unicode.N, unicode.M) }
+	for _, w := range strings.Fields(words) {
+		prefix := strings.HasSuffix(w, "*")
+		tokens := strings.FieldsFunc(w, notToken)
+		if len(tokens) < 2 {
+			continue
+		}
+		for i, t := range tokens {
+			tokens[i] = regexp.QuoteMeta(t)
+		}
+		end := `\b`
+		if prefix {
+			end = ""
+		}
+		out = append(out, regexp.MustCompile(`(?i)\b`+strings.Join(tokens, `[^\pL\pN\pM]+`)+end))
+	}
+	return out
+}
+
+func matchesAll(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if !re.MatchString(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // FTSQuery turns words typed by a user into an FTS5 query that cannot be a

@@ -746,6 +746,10 @@ func TestDocuments(t *testing.T) {
 		{"search operators are words", store.DocFilter{Search: "talks OR NOT AND NEAR(x"}, nil},
 		{"search only punctuation", store.DocFilter{Search: `" - * ( ) :`}, nil},
 		{"search and outlet", store.DocFilter{Search: "talks", Outlet: "daily ledger"}, []model.Document{marLate, mar}},
+		{"search a hyphenated word: tokens in a row", store.DocFilter{Search: "ceasefire-before"}, []model.Document{jan}},
+		{"search a hyphenated word: tokens apart", store.DocFilter{Search: "talks-ceasefire"}, nil},
+		{"search tokens in a row, limit after", store.DocFilter{Search: "the-talks", Limit: 1}, []model.Document{mar}},
+		{"search tokens in a row, prefix", store.DocFilter{Search: "full-cease*"}, []model.Document{jan}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := s.Documents(ctx, tc.filter)
