@@ -91,6 +91,14 @@ func TestOtherConflicts(t *testing.T) {
 			"the gazetteer resolves \"Venezuela's opposition\" to Venezuela"},
 		{"maduro sanctions", "Maduro's government is willing to hold talks if the United States lifts sanctions.",
 			[]string{"Venezuela propose talks src=official"}, "", ""},
+		// Venues: a capital where something happened is not a side.
+		{"venue not a side", "Delegations of the ELN and Colombia met in Caracas for a third round.\nIn a declaration signed in Caracas, the two sides agreed to a bilateral ceasefire.",
+			[]string{"Colombia accept ceasefire", "ELN accept ceasefire"}, "", ""},
+		{"venue not an actor", "At the talks in Doha, the M23 demanded the withdrawal of Congolese troops.",
+			[]string{"M23 demand withdrawal"}, "", ""},
+		// The state's institutions, resolved by the gazetteer.
+		{"the government is the state", "The M23 seized Goma in January. The government has rejected any talks with the rebels.",
+			[]string{"DR Congo reject talks"}, "", ""},
 		// Attribution across sentences: an account goes on.
 		{"account continues", "According to the Financial Times, citing people familiar with the matter, Rwanda has proposed a ceasefire plan. Under the plan, Rwanda would withdraw its troops.",
 			[]string{"Rwanda propose ceasefire src=anonymous", "Rwanda propose withdrawal src=anonymous"}, "Financial Times", ""},

@@ -37,6 +37,10 @@ type docState struct {
 	sents []sentence
 
 	partyCount map[string]int
+	// venueCount counts, per party, the mentions dropped as venues ("in
+	// Nairobi"); they are in partyCount too, as a hint of what the report
+	// is about, but a party named only as a venue is not one of its sides.
+	venueCount map[string]int
 	claims     []model.Claim
 	seen       map[claimKey]bool
 	// claimSent[i] is the sentence index of claims[i].
@@ -71,7 +75,7 @@ type docState struct {
 type claimKey struct{ actor, act, issue string }
 
 func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
-	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, paraIdx: -1}
+	d := &docState{x: x, doc: doc, text: doc.Text, seen: map[claimKey]bool{}, partyCount: map[string]int{}, venueCount: map[string]int{}, paraIdx: -1}
 	d.f = b.f
 	d.f.fold(doc.Text)
 	d.ftext = string(d.f.text)
@@ -114,6 +118,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	}
 	d.ments = ms
 	d.dropResolverAnaphors()
+	d.dropVenues()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Span.Start < d.ments[j].Span.Start })
 	for _, m := range d.ments {
 		d.partyCount[m.Party]++
@@ -225,6 +230,49 @@ func (d *docState) dropResolverAnaphors() {
 		cs = append(cs, c)
 	}
 	d.cues = cs
+}
+
+// dropVenues drops the mentions that name where something happened, not
+// who acts: a capital or seat after "in", "at" or "from" ("agreed in
+// Nairobi", "signed in Pretoria", "talks in Doha", "returned from
+// Moscow"), and the names coordinated with one ("in Djibouti or
+// Nairobi"). A capital with a role noun or a possessive ("in Kyiv's
+// view", "at Moscow's request") still speaks for its state.
+func (d *docState) dropVenues() {
+	ms := d.ments[:0]
+	prevVenue := -1 // end of the last dropped venue
+	for _, m := range d.ments {
+		if d.isVenue(m, prevVenue) {
+			prevVenue = m.Span.End
+			d.venueCount[m.Party]++
+			d.partyCount[m.Party]++
+			continue
+		}
+		ms = append(ms, m)
+	}
+	d.ments = ms
+}
+
+// isVenue reports whether m names a place where something happened.
+// prevVenue is the end of the venue mention before it, or -1.
+func (d *docState) isVenue(m actors.Mention, prevVenue int) bool {
+	if m.How != actors.HowMetonym || m.Role != "" || m.Mediator {
+		return false
+	}
+	if e := m.Span.End; e+1 < len(d.text) && (d.text[e] == '\'' || strings.HasPrefix(d.text[e:], "’")) {
+		return false
+	}
+	w, start := d.prevWord(m.Span.Start)
+	if w == "the" {
+		w, start = d.prevWord(start)
+	}
+	switch w {
+	case "in", "at", "from":
+		return true
+	case "or", "and":
+		return prevVenue >= 0 && d.wordsBetween(prevVenue, start) <= 1
+	}
+	return false
 }
 
 // institutional reports whether a folded generic phrase names a single

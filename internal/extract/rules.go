@@ -1537,7 +1537,7 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 	case c.has(kindJoint):
 		// The two parties most in play that are not mediating.
 		for _, p := range d.topParties(8) {
-			if len(names) < 2 && !slices.Contains(d.mediators, p) {
+			if len(names) < 2 && !slices.Contains(d.mediators, p) && d.venueCount[p] < d.partyCount[p] {
 				names = append(names, p)
 			}
 		}
