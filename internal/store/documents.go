@@ -369,12 +369,17 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 	return docs, nil
 }
 
+// isTokenRune says whether the full-text tokenizer (unicode61) keeps r in
+// a token: letters, numbers and private-use characters. Marks split
+// tokens (text is stored in NFC, so accents are mostly inside letters).
+func isTokenRune(r rune) bool { return unicode.In(r, unicode.L, unicode.N, unicode.Co) }
+
 // searchPhrases returns, for each search word made of several tokens
 // ("front-line", "U.S."), a pattern that finds the tokens in a row, in any
-// case, with anything but letters, digits and marks between them.
+// case, with anything but token characters between them.
 func searchPhrases(words string) []*regexp.Regexp {
 	var out []*regexp.Regexp
-	notToken := func(r rune) bool { return !unicode.In(r, unicode.L, unicode.N, unicode.M) }
+	notToken := func(r rune) bool { return !isTokenRune(r) }
 	for _, w := range strings.Fields(words) {
 		prefix := strings.HasSuffix(w, "*")
 		tokens := strings.FieldsFunc(w, notToken)
@@ -388,7 +393,7 @@ func searchPhrases(words string) []*regexp.Regexp {
 		if prefix {
 			end = ""
 		}
-		out = append(out, regexp.MustCompile(`(?i)\b`+strings.Join(tokens, `[^\pL\pN\pM]+`)+end))
+		out = append(out, regexp.MustCompile(`(?i)\b`+strings.Join(tokens, `[^\pL\pN\p{Co}]+`)+end))
 	}
 	return out
 }
@@ -405,14 +410,15 @@ func matchesAll(res []*regexp.Regexp, s string) bool {
 // FTSQuery turns words typed by a user into an FTS5 query that cannot be a
 // syntax error. The index keeps no positions (see migration 4), so the
 // query is a list of tokens, all of which must match: a word is split
-// where the tokenizer splits it (at anything but a letter, a digit or a
-// mark: "front-line" is "front" and "line"), each token is quoted, and a
+// where the tokenizer splits it (at anything but a letter, a number or a
+// private-use character: "front-line" is "front" and "line"), each token
+// is quoted, and a
 // word ending in * makes its last token a prefix query. It returns "" when
 // no token is left.
 func FTSQuery(words string) string {
 	var parts []string
 	separator := func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }
-	notToken := func(r rune) bool { return !unicode.In(r, unicode.L, unicode.N, unicode.M) }
+	notToken := func(r rune) bool { return !isTokenRune(r) }
 	for _, w := range strings.FieldsFunc(words, separator) {
 		prefix := strings.HasSuffix(w, "*")
 		tokens := strings.FieldsFunc(w, notToken)
