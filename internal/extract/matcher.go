@@ -59,7 +59,15 @@ type cueRef struct {
 
 // matcher finds every cue of a lexicon in one pass.
 type matcher struct {
-	ac       ahocorasick.AhoCorasick
+	// ac finds the patterns of several words or with punctuation; acPat
+	// maps its pattern numbers to indices of patterns.
+	ac    ahocorasick.AhoCorasick
+	acPat []int
+	// words maps each pattern that is one word (word bytes only) to its
+	// index: those are found by looking up the text's words, which is
+	// faster than matching them everywhere inside longer words ("he" in
+	// "the", "it" in "with") and rejecting the matches.
+	words    map[string]int
 	patterns []string
 	refs     [][]cueRef // per pattern
 	// hasOutlet marks patterns with a case-sensitive outlet meaning.
@@ -153,9 +161,29 @@ func newMatcher(lex *Lexicon) *matcher {
 			}
 		}
 	}
+	m.words = map[string]int{}
+	var multi []string
+	for i, p := range m.patterns {
+		if isWord(p) {
+			m.words[p] = i
+			continue
+		}
+		multi = append(multi, p)
+		m.acPat = append(m.acPat, i)
+	}
 	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
-	m.ac = b.Build(m.patterns)
+	m.ac = b.Build(multi)
 	return m
+}
+
+// isWord reports whether p is made of word bytes only.
+func isWord(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if !isWordByte(p[i]) {
+			return false
+		}
+	}
+	return p != ""
 }
 
 // sameGrammarClass reports whether two act groups are alternatives for the
@@ -169,17 +197,33 @@ func sameGrammarClass(lex *Lexicon, a, b int) bool {
 // begin or end with punctuation need no boundary on that side.
 func (m *matcher) find(text []byte, buf []hit) []hit {
 	all := buf[:0]
+	// One-word patterns: the text's words (maximal runs of word bytes).
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		if k, ok := m.words[string(text[i:j])]; ok {
+			all = append(all, hit{start: i, end: j, pat: k})
+		}
+		i = j
+	}
 	it := m.ac.IterOverlappingByte(text)
 	for mt := it.Next(); mt != nil; mt = it.Next() {
 		s, e := mt.Start(), mt.End()
-		p := m.patterns[mt.Pattern()]
+		k := m.acPat[mt.Pattern()]
+		p := m.patterns[k]
 		if isWordByte(p[0]) && s > 0 && isWordByte(text[s-1]) {
 			continue
 		}
 		if isWordByte(p[len(p)-1]) && e < len(text) && isWordByte(text[e]) {
 			continue
 		}
-		all = append(all, hit{start: s, end: e, pat: mt.Pattern()})
+		all = append(all, hit{start: s, end: e, pat: k})
 	}
 	sort.Slice(all, func(i, j int) bool {
 		if all[i].start != all[j].start {
