@@ -274,7 +274,7 @@ func (d *docState) classify(s, e int) (string, string) {
 	}
 	// A name: a person, or capitalised words that are neither parties nor
 	// titles — two in a row, or one alone ("Abdalla said").
-	name := person || d.strictName(s, e) || len(strings.Fields(d.text[s:e])) <= 2 && d.hasName(s, e)
+	name := person || d.strictName(s, e) || fieldsAtMost(d.text[s:e], 2) && d.hasName(s, e)
 	low := d.lower(s, e)
 	switch {
 	case low == "he" || low == "she" || low == "it" || low == "they" || low == "we" || low == "i":
@@ -299,6 +299,19 @@ func (d *docState) classify(s, e int) (string, string) {
 	return "", ""
 }
 
+// fieldsAtMost reports whether s has at most n space-separated words,
+// without allocating.
+func fieldsAtMost(s string, n int) bool {
+	k := 0
+	for range strings.FieldsSeq(s) {
+		k++
+		if k > n {
+			return false
+		}
+	}
+	return true
+}
+
 // cuesStartingIn returns the index range of cues that start in [s, e).
 func (d *docState) cuesStartingIn(s, e int) (int, int) {
 	i, _ := d.cuesIn(s, e)
@@ -318,13 +331,12 @@ func (d *docState) strictName(s, e int) bool {
 			return true
 		}
 	}
-	words := strings.Fields(d.text[s:e])
 	run := 0
 	pos := s
-	for _, w := range words {
+	for w := range strings.FieldsSeq(d.text[s:e]) {
 		i := strings.Index(d.text[pos:e], w) + pos
 		pos = i + len(w)
-		if len(w) > 1 && unicode.IsUpper(rune(w[0])) && !d.covered(i) && !titleWords[strings.Trim(strings.ToLower(w), ".,'’s")] {
+		if len(w) > 1 && unicode.IsUpper(rune(w[0])) && !d.covered(i) && !titleWords[strings.Trim(d.lower(i, pos), ".,'’s")] {
 			run++
 			if run >= 2 {
 				return true
