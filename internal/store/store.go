@@ -87,8 +87,9 @@ type CaseRecord struct {
 type Store interface {
 	// AddDocuments stores a batch in one transaction. A document whose ID
 	// exists is a Duplicate; one whose SimHash is within maxHamming bits of
-	// a stored document's is stored as a NearDuplicate of the earliest such
-	// document. On error nothing of the batch is stored.
+	// a stored document's, and which shares MinContainment of the shorter
+	// text's word 3-shingles with it, is stored as a NearDuplicate of the
+	// earliest such document. On error nothing of the batch is stored.
 	AddDocuments(ctx context.Context, docs []model.Document, maxHamming int) ([]AddResult, error)
 	// Document returns one document by ID, unique ID prefix, or SourceID.
 	Document(ctx context.Context, ref string) (model.Document, error)
