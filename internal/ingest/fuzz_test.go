@@ -57,3 +57,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormalizeText checks what NormalizeText promises on any input: its
+// output is normalised already (the function is idempotent), has no
+// leading or trailing white space, no run of spaces, no more than one
+// blank line in a row, no carriage return, and is valid UTF-8 when the
+// input was.
+func FuzzNormalizeText(f *testing.F) {
+	for _, seed := range []string{"", " a  b \r\n\r\n\r\nc\td", "\ufeffx\u200by", "e\u0301 \u00a0é", "caf\xe9", "a\u2029b\fc\u0085d", "\x00\x7f!~ z"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := NormalizeText(s)
+		if again := NormalizeText(out); again != out {
+			t.Errorf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+		if strings.TrimSpace(out) != out || strings.Contains(out, "  ") || strings.Contains(out, "\n\n\n") || strings.Contains(out, "\r") {
+			t.Errorf("badly spaced: %q -> %q", s, out)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Errorf("invalid UTF-8 from valid input: %q -> %q", s, out)
+		}
+	})
+}
