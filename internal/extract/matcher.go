@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
@@ -225,11 +225,11 @@ func (m *matcher) find(text []byte, buf []hit) []hit {
 		}
 		all = append(all, hit{start: s, end: e, pat: k})
 	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].start != all[j].start {
-			return all[i].start < all[j].start
+	slices.SortFunc(all, func(a, b hit) int {
+		if a.start != b.start {
+			return a.start - b.start
 		}
-		return all[i].end > all[j].end
+		return b.end - a.end
 	})
 	// Leftmost-longest, non-overlapping.
 	out := all[:0]

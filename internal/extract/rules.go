@@ -446,6 +446,9 @@ func (d *docState) markSalience(acts []act, ss int) {
 			}
 		}
 		before := d.lower(max(ss, c.start-60), c.start)
+		if !strings.Contains(before, "that ") && !strings.Contains(before, "which ") {
+			continue // every salience head ends so
+		}
 		for _, h := range salienceHeads {
 			if i := strings.LastIndex(before, h); i >= 0 && !strings.ContainsAny(before[i:], ",;") {
 				acts[k].skip = true
