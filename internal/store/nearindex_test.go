@@ -92,3 +92,12 @@ func BenchmarkNearIndex(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNearIndexBuild measures rebuilding the tables over 1,000,000
+// hashes, which happens once every N/128 documents added.
+func BenchmarkNearIndexBuild(b *testing.B) {
+	x := randomIndex(1_000_000, rand.New(rand.NewPCG(1, 2)))
+	for b.Loop() {
+		x.build()
+	}
+}
