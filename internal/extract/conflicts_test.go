@@ -87,8 +87,11 @@ func TestOtherConflicts(t *testing.T) {
 			[]string{"Kosovo reject governance src=anonymous", "European Union propose governance src=anonymous"}, "", ""},
 		// Venezuela.
 		{"opposition elections", "Venezuela's opposition demanded free elections as a condition for any agreement.",
-			[]string{"Venezuelan opposition demand governance precondition"}, "",
-			"the gazetteer resolves \"Venezuela's opposition\" to Venezuela"},
+			[]string{"Unitary Platform demand governance precondition"}, "", ""},
+		{"opposition not the state", "The Syrian opposition rejected the constitutional committee's proposal for new elections.",
+			[]string{"Syrian Opposition Coalition reject governance"}, "", ""},
+		{"rebels not the state", "Sudan's rebels demanded a share of power in the transitional government.",
+			nil, "", ""},
 		{"maduro sanctions", "Maduro's government is willing to hold talks if the United States lifts sanctions.",
 			[]string{"Venezuela propose talks src=official"}, "", ""},
 		// Venues: a capital where something happened is not a side.

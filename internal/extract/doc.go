@@ -119,6 +119,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	d.ments = ms
 	d.dropResolverAnaphors()
 	d.dropVenues()
+	d.dropStateOpposition()
 	sort.SliceStable(d.ments, func(i, j int) bool { return d.ments[i].Span.Start < d.ments[j].Span.Start })
 	for _, m := range d.ments {
 		d.partyCount[m.Party]++
@@ -273,6 +274,61 @@ func (d *docState) isVenue(m actors.Mention, prevVenue int) bool {
 		return prevVenue >= 0 && d.wordsBetween(prevVenue, start) <= 1
 	}
 	return false
+}
+
+// kinder is a resolver that knows the kind of a party ("state", "group").
+type kinder interface {
+	Kind(party string) string
+}
+
+// dropStateOpposition drops a state's mention that only qualifies its
+// opposition or rebels ("Venezuela's opposition", "the Syrian
+// opposition", "Sudan's rebels"): they are not the state, whose
+// government they oppose. A resolver that names the group ("Venezuelan
+// opposition" as an alias of a group) gives a mention of another kind,
+// which stays.
+func (d *docState) dropStateOpposition() {
+	kd, hasKind := d.x.resolver.(kinder)
+	ms := d.ments[:0]
+	for _, m := range d.ments {
+		if d.qualifiesOpposition(m) {
+			k := ""
+			if hasKind {
+				k = kd.Kind(m.Party)
+			}
+			if !hasKind || k == actors.KindState || k == actors.KindEntity {
+				continue
+			}
+		}
+		ms = append(ms, m)
+	}
+	d.ments = ms
+}
+
+// oppositionWords are nouns for those who oppose a state's government.
+var oppositionWords = map[string]bool{
+	"opposition": true, "rebels": true, "rebel": true, "insurgents": true, "separatists": true,
+	"dissidents": true, "guerrillas": true,
+}
+
+// qualifiesOpposition reports whether m is a name or adjective right
+// before an opposition noun, or was read with one as its role.
+func (d *docState) qualifiesOpposition(m actors.Mention) bool {
+	if m.How == actors.HowCoreference || m.How == actors.HowPerson || m.How == actors.HowTitle {
+		return false
+	}
+	if oppositionWords[m.Role] {
+		return true
+	}
+	e := m.Span.End
+	switch {
+	case strings.HasPrefix(d.text[e:], "'s "):
+		e += 2
+	case strings.HasPrefix(d.text[e:], "’s "):
+		e += len("’s")
+	}
+	w, _ := d.nextWord(e)
+	return oppositionWords[w]
 }
 
 // institutional reports whether a folded generic phrase names a single
