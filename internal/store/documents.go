@@ -5,10 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"parley/internal/model"
 )
@@ -327,7 +330,7 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 		where = append(where, "outlet_key = ?")
 		args = append(args, outletKey(f.Outlet))
 	}
-	var phrases []*regexp.Regexp
+	var phrases []phrase
 	if f.Search != "" {
 		q := FTSQuery(f.Search)
 		if q == "" {
@@ -374,37 +377,68 @@ func (s *SQLite) Documents(ctx context.Context, f DocFilter) ([]model.Document, 
 // tokens (text is stored in NFC, so accents are mostly inside letters).
 func isTokenRune(r rune) bool { return unicode.In(r, unicode.L, unicode.N, unicode.Co) }
 
-// searchPhrases returns, for each search word made of several tokens
-// ("front-line", "U.S."), a pattern that finds the tokens in a row, in any
-// case, with anything but token characters between them.
-func searchPhrases(words string) []*regexp.Regexp {
-	var out []*regexp.Regexp
-	notToken := func(r rune) bool { return !isTokenRune(r) }
+// phrase is a search word of several tokens, folded as foldTokens folds
+// text; prefix when the word ended in *.
+type phrase struct {
+	tokens []string
+	prefix bool
+}
+
+// searchPhrases returns the search words made of several tokens
+// ("front-line", "U.S."), which must match their tokens in a row.
+func searchPhrases(words string) []phrase {
+	var out []phrase
 	for _, w := range strings.Fields(words) {
-		prefix := strings.HasSuffix(w, "*")
-		tokens := strings.FieldsFunc(w, notToken)
-		if len(tokens) < 2 {
-			continue
+		if tokens := foldTokens(w); len(tokens) > 1 {
+			out = append(out, phrase{tokens: tokens, prefix: strings.HasSuffix(w, "*")})
 		}
-		for i, t := range tokens {
-			tokens[i] = regexp.QuoteMeta(t)
-		}
-		end := `\b`
-		if prefix {
-			end = ""
-		}
-		out = append(out, regexp.MustCompile(`(?i)\b`+strings.Join(tokens, `[^\pL\pN\p{Co}]+`)+end))
 	}
 	return out
 }
 
-func matchesAll(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if !re.MatchString(s) {
+// foldAccents returns a transformer that removes diacritics, as the
+// full-text tokenizer does (a new one each time: a chain keeps state).
+func foldAccents() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
+
+// foldTokens splits s into tokens as the full-text index does: lower-case,
+// without diacritics, split at anything but a token character.
+func foldTokens(s string) []string {
+	folded, _, err := transform.String(foldAccents(), s)
+	if err != nil {
+		folded = s
+	}
+	return strings.FieldsFunc(strings.ToLower(folded), func(r rune) bool { return !isTokenRune(r) })
+}
+
+// matchesAll says whether the tokens of text hold every phrase in a row.
+func matchesAll(phrases []phrase, text string) bool {
+	tokens := foldTokens(text)
+	for _, p := range phrases {
+		if !hasRun(tokens, p) {
 			return false
 		}
 	}
 	return true
+}
+
+func hasRun(tokens []string, p phrase) bool {
+	n := len(p.tokens)
+	for i := 0; i+n <= len(tokens); i++ {
+		ok := true
+		for k, t := range p.tokens {
+			if k == n-1 && p.prefix {
+				ok = ok && strings.HasPrefix(tokens[i+k], t)
+			} else {
+				ok = ok && tokens[i+k] == t
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // FTSQuery turns words typed by a user into an FTS5 query that cannot be a

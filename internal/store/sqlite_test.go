@@ -750,6 +750,9 @@ func TestDocuments(t *testing.T) {
 		{"search a hyphenated word: tokens apart", store.DocFilter{Search: "talks-ceasefire"}, nil},
 		{"search tokens in a row, limit after", store.DocFilter{Search: "the-talks", Limit: 1}, []model.Document{mar}},
 		{"search tokens in a row, prefix", store.DocFilter{Search: "full-cease*"}, []model.Document{jan}},
+		{"search tokens in a row, accents folded", store.DocFilter{Search: "CAFE-talks"}, []model.Document{undated1}},
+		{"search tokens in a row, accented", store.DocFilter{Search: "in-Zürich"}, []model.Document{undated1}},
+		{"search tokens apart, accented", store.DocFilter{Search: "talks-zurich"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := s.Documents(ctx, tc.filter)
