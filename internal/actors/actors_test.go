@@ -253,6 +253,8 @@ func TestCoreference(t *testing.T) {
 			want: []string{"Russia|Russia|name"}},
 		{name: "the government", date: "2023-06-01", text: "Hamas attacked Israel. The government vowed to respond.",
 			want: []string{"Hamas|Hamas|name", "Israel|Israel|name", "The government|Israel|coreference|Israel"}, withVia: true},
+		{name: "the government is the state, not the region", date: "2024-06-01", text: "Tigray's interim administration and Ethiopia met. Tigrayan leaders want land back; the government has agreed to talks.",
+			want: []string{"Tigray's interim administration|Tigray|metonym", "Ethiopia|Ethiopia|name", "Tigrayan leaders|Tigray|metonym", "the government|Ethiopia|coreference"}},
 		{name: "the two sides", date: "2022-03-01", text: "Russia and Ukraine met in Belarus. The two sides agreed.",
 			want: []string{"Russia|Russia|name", "Ukraine|Ukraine|name", "Belarus|Belarus|name", "The two sides|Russia|coreference", "The two sides|Ukraine|coreference"}},
 		{name: "both parties skip mediators", date: "2024-06-01", text: "Israel and Hamas negotiated through Qatari mediators. Both parties agreed.",

@@ -249,7 +249,21 @@ func tallyStates(text string, cands []cand, ws []candWeight) *stateTally {
 // state with the most weight before it (with the title's), or in the whole
 // document when none is named before it. federal prefers states with a
 // federal government.
-func reportState(sofar, whole *stateTally, isState func(int) bool, federal func(int) bool, wantFederal bool) (int, string, bool) {
+func reportState(sofar, whole *stateTally, isState, place, federal func(int) bool, wantFederal bool) (int, string, bool) {
+	// A sovereign state named in earnest comes before a place with a
+	// government of its own: "the government" in a report on Tigray that
+	// names Ethiopia is Ethiopia's.
+	sovereign := func(p int) bool { return isState(p) && !place(p) }
+	for _, t := range []*stateTally{sofar, whole} {
+		if wantFederal {
+			if p, txt, ok := t.best(func(p int) bool { return sovereign(p) && federal(p) }, true); ok {
+				return p, txt, true
+			}
+		}
+		if p, txt, ok := t.best(sovereign, true); ok {
+			return p, txt, true
+		}
+	}
 	// Only states named other than as venue, mediator or in passing, so
 	// far then in the whole text; else the states that groups in play are
 	// based in.

@@ -966,7 +966,7 @@ func (g *Gazetteer) coreference(text string, cands []cand, date time.Time, prior
 	federal := func(p int) bool { return g.e.parties[p].Federal }
 	about := func(i int) (ref, bool) {
 		c := cands[i]
-		p, txt, ok := reportState(sofar, whole, isState, federal, strings.Contains(strings.ToLower(text[c.start:c.end]), "federal"))
+		p, txt, ok := reportState(sofar, whole, isState, g.isPlace, federal, strings.Contains(strings.ToLower(text[c.start:c.end]), "federal"))
 		if ok {
 			return ref{party: p, text: txt}, true
 		}
