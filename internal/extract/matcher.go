@@ -3,8 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-
-	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
 )
 
 // Cue kinds.
@@ -57,21 +55,40 @@ type cueRef struct {
 	exact string
 }
 
-// matcher finds every cue of a lexicon in one pass.
+// matcher finds every cue of a lexicon in one pass over the text's words.
+//
+// A pattern that begins with a word byte can only match where a word of
+// the text begins (cues match on word boundaries), and its first word
+// must then be that whole word: a pattern's first word ends where a
+// non-word byte follows, and so must the text's. So the text's words are
+// looked up in a map of first words (heads), and only the patterns with
+// that head are compared further, walking their sorted remainders byte by
+// byte. The few patterns that begin with punctuation ("-backed", ", which")
+// are looked for at each such byte. This does the work of an Aho–Corasick
+// automaton over all patterns (which the stack names) in less time: the
+// automaton steps through every byte and reports every match inside longer
+// words ("he" in "the") only for it to be rejected.
 type matcher struct {
-	// ac finds the patterns of several words or with punctuation; acPat
-	// maps its pattern numbers to indices of patterns.
-	ac    ahocorasick.AhoCorasick
-	acPat []int
-	// words maps each pattern that is one word (word bytes only) to its
-	// index: those are found by looking up the text's words, which is
-	// faster than matching them everywhere inside longer words ("he" in
-	// "the", "it" in "with") and rejecting the matches.
-	words    map[string]int
+	// heads maps the first word of each pattern that begins with a word
+	// byte to its patterns.
+	heads map[string]*patternGroup
+	// punct holds, per first byte, the patterns that begin with a
+	// non-word byte.
+	punct    [256]*patternGroup
 	patterns []string
 	refs     [][]cueRef // per pattern
 	// hasOutlet marks patterns with a case-sensitive outlet meaning.
 	hasOutlet []bool
+}
+
+// patternGroup is the patterns that share a head.
+type patternGroup struct {
+	// whole is the pattern that is the head alone, or -1.
+	whole int
+	// rests are the other patterns' remainders after the head, sorted,
+	// and pats their pattern indices.
+	rests []string
+	pats  []int
 }
 
 // hit is one cue found in a text, with its meanings, as a folded span.
@@ -161,18 +178,58 @@ func newMatcher(lex *Lexicon) *matcher {
 			}
 		}
 	}
-	m.words = map[string]int{}
-	var multi []string
+	m.heads = map[string]*patternGroup{}
+	group := func(g *patternGroup) *patternGroup {
+		if g == nil {
+			g = &patternGroup{whole: -1}
+		}
+		return g
+	}
 	for i, p := range m.patterns {
-		if isWord(p) {
-			m.words[p] = i
+		if !isWordByte(p[0]) {
+			g := group(m.punct[p[0]])
+			m.punct[p[0]] = g
+			if len(p) == 1 {
+				g.whole = i
+			} else {
+				g.rests = append(g.rests, p[1:])
+				g.pats = append(g.pats, i)
+			}
 			continue
 		}
-		multi = append(multi, p)
-		m.acPat = append(m.acPat, i)
+		j := 1
+		for j < len(p) && isWordByte(p[j]) {
+			j++
+		}
+		g := group(m.heads[p[:j]])
+		m.heads[p[:j]] = g
+		if j == len(p) {
+			g.whole = i
+		} else {
+			g.rests = append(g.rests, p[j:])
+			g.pats = append(g.pats, i)
+		}
 	}
-	b := ahocorasick.NewAhoCorasickBuilder(ahocorasick.Opts{MatchKind: ahocorasick.StandardMatch, DFA: true})
-	m.ac = b.Build(multi)
+	sortGroup := func(g *patternGroup) {
+		order := make([]int, len(g.rests))
+		for k := range order {
+			order[k] = k
+		}
+		slices.SortFunc(order, func(a, b int) int { return strings.Compare(g.rests[a], g.rests[b]) })
+		rests, pats := make([]string, len(order)), make([]int, len(order))
+		for k, o := range order {
+			rests[k], pats[k] = g.rests[o], g.pats[o]
+		}
+		g.rests, g.pats = rests, pats
+	}
+	for _, g := range m.heads {
+		sortGroup(g)
+	}
+	for _, g := range m.punct {
+		if g != nil {
+			sortGroup(g)
+		}
+	}
 	return m
 }
 
@@ -197,9 +254,12 @@ func sameGrammarClass(lex *Lexicon, a, b int) bool {
 // begin or end with punctuation need no boundary on that side.
 func (m *matcher) find(text []byte, buf []hit) []hit {
 	all := buf[:0]
-	// One-word patterns: the text's words (maximal runs of word bytes).
 	for i := 0; i < len(text); {
-		if !isWordByte(text[i]) {
+		c := text[i]
+		if !isWordByte(c) {
+			if g := m.punct[c]; g != nil {
+				all = m.rest(text, i, i+1, g, all)
+			}
 			i++
 			continue
 		}
@@ -207,23 +267,10 @@ func (m *matcher) find(text []byte, buf []hit) []hit {
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if k, ok := m.words[string(text[i:j])]; ok {
-			all = append(all, hit{start: i, end: j, pat: k})
+		if g := m.heads[string(text[i:j])]; g != nil {
+			all = m.rest(text, i, j, g, all)
 		}
 		i = j
-	}
-	it := m.ac.IterOverlappingByte(text)
-	for mt := it.Next(); mt != nil; mt = it.Next() {
-		s, e := mt.Start(), mt.End()
-		k := m.acPat[mt.Pattern()]
-		p := m.patterns[k]
-		if isWordByte(p[0]) && s > 0 && isWordByte(text[s-1]) {
-			continue
-		}
-		if isWordByte(p[len(p)-1]) && e < len(text) && isWordByte(text[e]) {
-			continue
-		}
-		all = append(all, hit{start: s, end: e, pat: k})
 	}
 	slices.SortFunc(all, func(a, b hit) int {
 		if a.start != b.start {
@@ -242,4 +289,38 @@ func (m *matcher) find(text []byte, buf []hit) []hit {
 		last = h.end
 	}
 	return out
+}
+
+// rest appends the matches of g's patterns whose head is text[s:j]: the
+// head alone, and each remainder that text continues with, where the match
+// ends on a word boundary (or in punctuation).
+func (m *matcher) rest(text []byte, s, j int, g *patternGroup, all []hit) []hit {
+	if g.whole >= 0 && (!isWordByte(text[j-1]) || j == len(text) || !isWordByte(text[j])) {
+		all = append(all, hit{start: s, end: j, pat: g.whole})
+	}
+	lo, hi := 0, len(g.rests)
+	for d := 0; lo < hi; d++ {
+		// Remainders of length d sort first in the range: they match.
+		for lo < hi && len(g.rests[lo]) == d {
+			e := j + d
+			if r := g.rests[lo]; !isWordByte(r[d-1]) || e == len(text) || !isWordByte(text[e]) {
+				all = append(all, hit{start: s, end: e, pat: g.pats[lo]})
+			}
+			lo++
+		}
+		if j+d >= len(text) {
+			break
+		}
+		c := text[j+d]
+		// Narrow to the remainders whose byte d is c.
+		for lo < hi && g.rests[lo][d] < c {
+			lo++
+		}
+		k := lo
+		for k < hi && g.rests[k][d] == c {
+			k++
+		}
+		hi = k
+	}
+	return all
 }
