@@ -786,11 +786,25 @@ func (d *docState) negated(i, ss int) bool {
 	return false
 }
 
-// unlessAfter reports whether "unless" follows within the clause.
+// unlessAfter reports whether an exception follows within the clause:
+// "will not agree unless", "would not sign a treaty until", "any deal that
+// does not include", "no deal without". A negated act with an exception
+// is a condition the actor sets.
 func (d *docState) unlessAfter(pos int) bool {
 	end := min(len(d.text), pos+120)
-	return strings.Contains(d.lower(pos, end), " unless ")
+	tail := d.lower(pos, end)
+	if i := strings.IndexAny(tail, ";."); i >= 0 {
+		tail = tail[:i]
+	}
+	for _, w := range exceptives {
+		if strings.Contains(tail, w) {
+			return true
+		}
+	}
+	return false
 }
+
+var exceptives = []string{" unless ", " until ", " that does not ", " that doesn't ", " which does not ", " that did not ", " without "}
 
 // combine applies the rules between acts of one sentence: a light verb
 // takes the act of the noun after it; a modal absorbs the verb after it;
@@ -1442,10 +1456,29 @@ func (d *docState) coordinated(k int, ss int) []party {
 			hasConj = true
 		}
 	}
-	if hasConj || ps[0].span == ps[len(ps)-1].span {
+	if hasConj || ps[0].span == ps[len(ps)-1].span || d.headline() {
 		return ps
 	}
 	return []party{d.partyOf(k)}
+}
+
+// headline reports whether the sentence being read is a headline: it ends
+// without a full stop, question or exclamation mark or closing quotation.
+// Headlines coordinate with a bare comma ("Armenia, Azerbaijan agree on
+// border section").
+func (d *docState) headline() bool {
+	e := d.sentEnd
+	for e > d.curSS && isSpace(d.text[e-1]) {
+		e--
+	}
+	if e <= d.curSS {
+		return false
+	}
+	switch c := d.text[e-1]; {
+	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		return true
+	}
+	return false
 }
 
 func (d *docState) coordinatedAll(k int, ss int) []party {
@@ -1525,10 +1558,25 @@ func (d *docState) nearAnaphor(from, pos, best int, src *source) ([]party, bool)
 			if w := d.lower(c.start, c.end); w == "its" {
 				continue
 			}
+			if best >= 0 && d.inApposition(d.ments[best].Span.End, c, pos) {
+				continue // "the MNDAA, a member of the alliance, refused"
+			}
 			return d.anaphorParties(c, d.curSS, src), true
 		}
 	}
 	return nil, false
+}
+
+// inApposition reports whether cue c sits in an apposition to the mention
+// ending at mend, closed by a comma before pos: "the MNDAA, a member of
+// the alliance, refused" (the anaphor describes the mention).
+func (d *docState) inApposition(mend int, c cue, pos int) bool {
+	gap := strings.TrimLeft(d.text[mend:c.start], ") ")
+	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") != 1 {
+		return false
+	}
+	rest := d.text[c.end:pos]
+	return strings.Count(rest, ",") == 1 && strings.HasSuffix(strings.TrimSpace(rest), ",")
 }
 
 // anaphorParties resolves a joint phrase or an anaphor cue.
