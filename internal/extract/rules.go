@@ -1579,6 +1579,29 @@ func (d *docState) inApposition(mend int, c cue, pos int) bool {
 	return strings.Count(rest, ",") == 1 && strings.HasSuffix(strings.TrimSpace(rest), ",")
 }
 
+// headMatch returns the party of the latest mention before pos whose text
+// or canonical name holds the word head ("Three Brotherhood Alliance" for
+// "the alliance", "Sudan's army" for "the army"), or "".
+func (d *docState) headMatch(head string, pos int) string {
+	_, m1 := d.mentionsIn(0, pos)
+	for k := m1 - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.How == actors.HowPerson {
+			continue
+		}
+		if lastWord(m.Text) == head || lastWord(m.Party) == head {
+			return m.Party
+		}
+	}
+	return ""
+}
+
+// lastWord returns the last word of a name, lower-cased: its head.
+func lastWord(s string) string {
+	s = strings.TrimSpace(s)
+	return strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+}
+
 // anaphorParties resolves a joint phrase or an anaphor cue.
 func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 	span := model.Span{Start: c.start, End: c.end}
@@ -1633,6 +1656,23 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 			}
 			if isGroup(d.ments[k].Party) {
 				return d.ments[k].Party
+			}
+		}
+		return d.lastGroup
+	case strings.HasSuffix(w, "alliance") || strings.HasSuffix(w, "coalition") || strings.HasSuffix(w, "bloc") ||
+		strings.HasSuffix(w, "army") || strings.HasSuffix(w, "military") || strings.HasSuffix(w, "junta"):
+		// A definite description names a party by its head noun: "the
+		// alliance" is the party last named with "Alliance" in its name,
+		// "the army" the party last named as an army.
+		head := w[strings.LastIndexByte(w, ' ')+1:]
+		if p := d.headMatch(head, pos); p != "" {
+			return p
+		}
+		if head == "junta" || head == "military" || head == "army" {
+			for _, p := range d.topParties(6) {
+				if isState(p) && !slices.Contains(d.mediators, p) {
+					return p
+				}
 			}
 		}
 		return d.lastGroup
