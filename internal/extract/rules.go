@@ -1125,6 +1125,13 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		}
 		return nil
 	case GrammarCompound:
+		// "U.S.-brokered talks", "Oman-mediated negotiations": the
+		// mediator's role in the talks, not a plan of its own.
+		if cw := d.lower(c.start, c.end); cw == "-brokered" || cw == "-mediated" || cw == "-sponsored" {
+			if w, _ := d.nextWord(c.end); w == "talks" || w == "negotiations" || w == "dialogue" || w == "process" || w == "meeting" {
+				return nil
+			}
+		}
 		m0, m1 := d.mentionsIn(max(ss, c.start-60), c.start)
 		if m1 > m0 && d.ments[m1-1].Span.End == c.start {
 			return d.coordinated(m1-1, ss)
@@ -1633,6 +1640,14 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 	switch {
 	case w == "he" || w == "she" || strings.HasPrefix(w, "his ") || strings.HasPrefix(w, "her "):
+		// A person named earlier in the same sentence comes first:
+		// "Burhan has ruled out talks, and he has demanded …".
+		m0, m1 := d.mentionsIn(ss, pos)
+		for k := m1 - 1; k >= m0; k-- {
+			if d.ments[k].How == actors.HowPerson {
+				return d.ments[k].Party
+			}
+		}
 		return d.lastPerson
 	case strings.Contains(w, "government") || w == "the prime minister" || w == "the president" || w == "the regime" || w == "the administration":
 		// The state most in play in the document, not a mediator.
