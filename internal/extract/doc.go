@@ -70,6 +70,8 @@ type docState struct {
 	mainActor []party
 	// mediators are the parties the document names as mediators.
 	mediators []string
+	// kinds caches the kinds of parties outside the starter set.
+	kinds map[string]string
 }
 
 type claimKey struct{ actor, act, issue string }
@@ -462,17 +464,63 @@ func lowerByte(c byte) byte {
 }
 
 // isGroup reports whether a party can be "the group" or "the movement":
-// an armed group or a party the starter set does not know, not a state or
-// an organisation.
-func isGroup(party string) bool {
-	k := starterKinds()[party]
+// an armed group or a party of unknown kind, not a state or an
+// organisation (the ICRC is not "the rebels").
+func (d *docState) isGroup(party string) bool {
+	k := d.kindOf(party)
 	return k != "state" && k != "organisation"
 }
 
 // isState reports whether a party is a state, as far as the starter set
-// knows; unknown parties count as non-states (groups, organisations).
-func isState(party string) bool {
-	return starterKinds()[party] == "state"
+// or the gazetteer knows; unknown parties count as non-states.
+func (d *docState) isState(party string) bool {
+	return d.kindOf(party) == "state"
+}
+
+// partyLookup is implemented by the actor gazetteer: it knows the kind of
+// every party it resolves, not only of the starter set's.
+type partyLookup interface {
+	Lookup(name string) (actors.Entry, bool)
+}
+
+// kindOf returns a party's kind (state, organisation, armed_group), from
+// the starter set, else from the resolver when it can look parties up
+// (a state's organ, such as a junta's council, counts as its state), else
+// "". Answers are kept for the document.
+func (d *docState) kindOf(party string) string {
+	if k, ok := starterKinds()[party]; ok {
+		return k
+	}
+	if k, ok := d.kinds[party]; ok {
+		return k
+	}
+	k := ""
+	if lk, ok := d.x.resolver.(partyLookup); ok {
+		if e, found := lk.Lookup(party); found && e.Party != nil {
+			k = gazetteerKind(lk, e.Party)
+		}
+	}
+	if d.kinds == nil {
+		d.kinds = map[string]string{}
+	}
+	d.kinds[party] = k
+	return k
+}
+
+func gazetteerKind(lk partyLookup, p *actors.Party) string {
+	switch p.Kind {
+	case actors.KindState, actors.KindEntity:
+		return "state"
+	case actors.KindOrganisation:
+		return "organisation"
+	case actors.KindGroup:
+		return "armed_group"
+	case actors.KindOrgan:
+		if e, found := lk.Lookup(p.Parent); found && e.Party != nil && e.Party.Kind != actors.KindOrgan {
+			return gazetteerKind(lk, e.Party)
+		}
+	}
+	return ""
 }
 
 // outletMatches reports whether text is the outlet name exact in its own

@@ -1652,7 +1652,7 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 	case strings.Contains(w, "government") || w == "the prime minister" || w == "the president" || w == "the regime" || w == "the administration":
 		// The state most in play in the document, not a mediator.
 		for _, p := range d.topParties(6) {
-			if isState(p) && !slices.Contains(d.mediators, p) {
+			if d.isState(p) && !slices.Contains(d.mediators, p) {
 				return p
 			}
 		}
@@ -1669,7 +1669,7 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 			if pw, _ := d.prevWord(d.ments[k].Span.Start); prepositions[pw] {
 				continue // "the regional government in Mekelle"
 			}
-			if isGroup(d.ments[k].Party) {
+			if d.isGroup(d.ments[k].Party) {
 				return d.ments[k].Party
 			}
 		}
@@ -1685,7 +1685,7 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 		}
 		if head == "junta" || head == "military" || head == "army" {
 			for _, p := range d.topParties(6) {
-				if isState(p) && !slices.Contains(d.mediators, p) {
+				if d.isState(p) && !slices.Contains(d.mediators, p) {
 					return p
 				}
 			}
@@ -1921,7 +1921,7 @@ func (d *docState) updateDiscourse(ss, se int) {
 		if m.How == actors.HowPerson || m.How == actors.HowTitle {
 			d.lastPerson = m.Party
 		}
-		if isGroup(m.Party) {
+		if d.isGroup(m.Party) {
 			d.lastGroup = m.Party
 		}
 		if first == "" && m.How != actors.HowDemonym {
