@@ -696,6 +696,17 @@ func (d *docState) readAct(i, ss int) (act, bool) {
 			return act{}, false
 		}
 	}
+	// "accepted with some reservations": a qualification of another act,
+	// not a rejection of its own.
+	if grp.Act == model.ActReject && grp.Grammar == GrammarNoun {
+		pw, ps := d.prevWord(c.start)
+		if pw == "some" || pw == "certain" || pw == "several" || pw == "minor" || pw == "few" {
+			pw, _ = d.prevWord(ps)
+		}
+		if pw == "with" {
+			return act{}, false
+		}
+	}
 	// A reduced relative: "the peace agreement signed in Pretoria".
 	if a.grammar == GrammarVerb && d.reducedRelative(*c) {
 		return act{}, false
@@ -1564,6 +1575,8 @@ func (d *docState) nearAnaphor(from, pos, best int, src *source) ([]party, bool)
 		if c.has(kindJoint) || c.has(kindAnaphor) {
 			if w := d.lower(c.start, c.end); w == "its" {
 				continue
+			} else if pw, _ := d.prevWord(c.start); pw == "for" && w == "their" {
+				continue // "The rebels, for their part, want …"
 			}
 			if best >= 0 && d.inApposition(d.ments[best].Span.End, c, pos) {
 				continue // "the MNDAA, a member of the alliance, refused"
