@@ -64,11 +64,14 @@ func FuzzParse(f *testing.F) {
 // blank line in a row, no carriage return, and is valid UTF-8 when the
 // input was.
 func FuzzNormalizeText(f *testing.F) {
-	for _, seed := range []string{"", " a  b \r\n\r\n\r\nc\td", "\ufeffx\u200by", "e\u0301 \u00a0é", "caf\xe9", "a\u2029b\fc\u0085d", "\x00\x7f!~ z"} {
+	for _, seed := range []string{"one two.\n\ntree", " a b\n", "a \nb", "a\n\n\nb", "a\n b", "", " a  b \r\n\r\n\r\nc\td", "\ufeffx\u200by", "e\u0301 \u00a0é", "caf\xe9", "a\u2029b\fc\u0085d", "\x00\x7f!~ z"} {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		out := NormalizeText(s)
+		if slow := normalizeSlow(s); slow != out {
+			t.Errorf("fast path %q, full normalisation %q, of %q", out, slow, s)
+		}
 		if again := NormalizeText(out); again != out {
 			t.Errorf("not idempotent: %q -> %q -> %q", s, out, again)
 		}

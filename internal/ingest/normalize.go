@@ -21,6 +21,48 @@ import (
 // paragraph are kept: the normalisation is conservative and never joins or
 // splits what the source separated.
 func NormalizeText(s string) string {
+	if a, e, ok := normalizedSpan(s); ok {
+		return s[a:e]
+	}
+	return normalizeSlow(s)
+}
+
+// normalizedSpan reports whether s, past leading and trailing spaces and
+// line breaks, is printable ASCII already normalised (single spaces, line
+// breaks alone or in pairs, none next to a space), and that span. Most
+// plain-text and JSON Lines reports are, and are then kept without a copy.
+func normalizedSpan(s string) (int, int, bool) {
+	a, e := 0, len(s)
+	for a < e && (s[a] == ' ' || s[a] == '\n') {
+		a++
+	}
+	for e > a && (s[e-1] == ' ' || s[e-1] == '\n') {
+		e--
+	}
+	space, newlines := false, 0
+	for i := a; i < e; i++ {
+		switch c := s[i]; {
+		case ' ' < c && c < 0x7f:
+			space, newlines = false, 0
+		case c == ' ':
+			if space || newlines > 0 {
+				return 0, 0, false
+			}
+			space = true
+		case c == '\n':
+			if space || newlines == 2 {
+				return 0, 0, false
+			}
+			newlines++
+		default:
+			return 0, 0, false
+		}
+	}
+	return a, e, true
+}
+
+// normalizeSlow is NormalizeText for any text.
+func normalizeSlow(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	newlines := 0  // line breaks pending since the last word

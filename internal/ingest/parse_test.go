@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,6 +54,31 @@ func TestNormalizeText(t *testing.T) {
 				t.Errorf("NormalizeText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNormalizeTextFastPath checks that text kept as it is (already
+// normalised) is what the full normalisation gives, on random texts of
+// letters, spaces, line breaks, tabs and an accent.
+func TestNormalizeTextFastPath(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{"a", "b.", " ", " ", "\n", "\n", "\t", "\r", "é", "\u00a0"}
+	kept := 0
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if _, _, ok := normalizedSpan(s); ok {
+			kept++
+		}
+		if got, want := NormalizeText(s), normalizeSlow(s); got != want {
+			t.Fatalf("NormalizeText(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if kept < 1000 {
+		t.Errorf("only %d texts took the fast path", kept)
 	}
 }
 
