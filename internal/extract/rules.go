@@ -1470,6 +1470,9 @@ func (d *docState) coordinated(k int, ss int) []party {
 			continue
 		}
 		gap := " " + strings.TrimSpace(d.lower(d.ments[j].Span.End, d.ments[j+1].Span.Start)) + " "
+		if gap == " - " && d.ments[j+1].How == actors.HowDemonym {
+			gap = " and "
+		}
 		if strings.Contains(gap, " and ") || strings.Contains(gap, " or ") || d.ments[j].Span == d.ments[j+1].Span {
 			hasConj = true
 		}
@@ -1511,6 +1514,9 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 			break
 		}
 		gap := strings.TrimSpace(d.lower(d.ments[j].Span.End, d.ments[j+1].Span.Start))
+		if gap == "-" && d.ments[j+1].How == actors.HowDemonym {
+			gap = "and" // "the U.S.-French plan": two adjectives of origin
+		}
 		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != ", the" && gap != "or" && gap != "and an" && gap != "and a" {
 			break
 		}
