@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"parley/internal/model"
 )
 
 // FuzzParse feeds arbitrary bytes to the text, HTML and JSON Lines parsers
@@ -80,6 +83,24 @@ func FuzzNormalizeText(f *testing.F) {
 		}
 		if utf8.ValidString(s) && !utf8.ValidString(out) {
 			t.Errorf("invalid UTF-8 from valid input: %q -> %q", s, out)
+		}
+	})
+}
+
+// FuzzParseDate checks that any string gives either no date or a date in
+// UTC with a precision, without panicking.
+func FuzzParseDate(f *testing.F) {
+	for _, seed := range []string{"2 hours ago", "Wednesday, 2nd November 2022 at 2:05 pm GMT", "Nov 2 2022 9am -05:00", "12:60", "99 pm", "+9999", "a b c"} {
+		f.Add(seed)
+	}
+	now := time.Date(2022, 11, 3, 15, 30, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		got, prec, ok := parseDate(s, now)
+		if ok != (prec != model.PrecisionNone) {
+			t.Errorf("parseDate(%q): ok %v with precision %q", s, ok, prec)
+		}
+		if ok && got.Location() != time.UTC {
+			t.Errorf("parseDate(%q) is in %v", s, got.Location())
 		}
 	})
 }
