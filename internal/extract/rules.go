@@ -1077,6 +1077,23 @@ func (d *docState) issueInContext(r cueRef, pos, ss, se int) bool {
 	return true
 }
 
+// thingBefore reports whether a noun phrase with a determiner, naming no
+// party, is the subject right before pos in the clause: "the deal must",
+// "the 1991 declaration must", not "must" alone or a pronoun.
+func (d *docState) thingBefore(clause, pos int) bool {
+	from := pos
+	for from > clause && d.wordsBetween(from-1, pos) <= 6 && d.text[from-1] != ',' {
+		from--
+	}
+	words := strings.Fields(d.lower(from, pos))
+	for i, w := range words {
+		if w == "the" || w == "any" || w == "a" || w == "an" || w == "this" || w == "such" {
+			return i < len(words)-1
+		}
+	}
+	return false
+}
+
 // hasKind reports whether a cue of kind k lies in [s, e).
 func (d *docState) hasKind(s, e int, k cueKind) bool {
 	c0, c1 := d.cuesIn(s, e)
@@ -1154,9 +1171,19 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		}
 		subj := d.subjectIn(clause, c.start, a, src)
 		if len(subj) == 0 {
+			if listActor == nil && src != nil && src.party != "" && d.thingBefore(clause, c.start) {
+				// "Hamas said the deal must include a ceasefire": a
+				// requirement on a thing, set by the speaker.
+				return []party{{name: src.party, span: src.span, how: actors.HowCoreference}}
+			}
 			return listActor
 		}
 		if d.wordsBetween(subj[len(subj)-1].span.End, c.start) > 2 {
+			if src != nil && src.party != "" && d.thingBefore(subj[len(subj)-1].span.End, c.start) {
+				// "Hamas said the deal must include a ceasefire": a
+				// requirement on a thing, set by the speaker.
+				return []party{{name: src.party, span: src.span, how: actors.HowCoreference}}
+			}
 			return nil // the subject is something else: "the nation should"
 		}
 		if src != nil && src.party != "" && src.party != subj[0].name {
