@@ -988,7 +988,7 @@ func (d *docState) afterTimePreposition(pos, s int) bool {
 		if at < s || w == "" {
 			return false
 		}
-		if w == "before" || w == "until" || w == "pending" || w == "after" || w == "since" {
+		if w == "before" || w == "until" || w == "pending" || w == "after" || w == "since" || w == "following" {
 			return true
 		}
 		if !determiners[w] && w != "permanent" && w != "final" && w != "lasting" && w != "comprehensive" {
