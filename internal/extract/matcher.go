@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -72,6 +73,8 @@ type matcher struct {
 	// heads maps the first word of each pattern that begins with a word
 	// byte to its patterns.
 	heads map[string]*patternGroup
+	// headBits has the bit of each head's headHash set.
+	headBits [headBits / 64]uint64
 	// punct holds, per first byte, the patterns that begin with a
 	// non-word byte.
 	punct    [256]*patternGroup
@@ -203,6 +206,8 @@ func newMatcher(lex *Lexicon) *matcher {
 		}
 		g := group(m.heads[p[:j]])
 		m.heads[p[:j]] = g
+		h := headHash([]byte(p[:j]))
+		m.headBits[h/64] |= 1 << (h % 64)
 		if j == len(p) {
 			g.whole = i
 		} else {
@@ -250,15 +255,15 @@ func sameGrammarClass(lex *Lexicon, a, b int) bool {
 }
 
 // find returns the cues in the folded text: every match on word
-// boundaries, then the leftmost-longest of overlapping ones. Patterns that
-// begin or end with punctuation need no boundary on that side.
+// boundaries, keeping the leftmost-longest of overlapping ones. Patterns
+// that begin or end with punctuation need no boundary on that side.
 func (m *matcher) find(text []byte, buf []hit) []hit {
-	all := buf[:0]
+	out := buf[:0]
 	for i := 0; i < len(text); {
 		c := text[i]
 		if !isWordByte(c) {
 			if g := m.punct[c]; g != nil {
-				all = m.rest(text, i, i+1, g, all)
+				out = m.rest(text, i, i+1, g, out)
 			}
 			i++
 			continue
@@ -267,36 +272,44 @@ func (m *matcher) find(text []byte, buf []hit) []hit {
 		for j < len(text) && isWordByte(text[j]) {
 			j++
 		}
-		if g := m.heads[string(text[i:j])]; g != nil {
-			all = m.rest(text, i, j, g, all)
+		if h := headHash(text[i:j]); m.headBits[h/64]&(1<<(h%64)) != 0 {
+			if g := m.heads[string(text[i:j])]; g != nil {
+				out = m.rest(text, i, j, g, out)
+			}
 		}
 		i = j
-	}
-	slices.SortFunc(all, func(a, b hit) int {
-		if a.start != b.start {
-			return a.start - b.start
-		}
-		return b.end - a.end
-	})
-	// Leftmost-longest, non-overlapping.
-	out := all[:0]
-	last := -1
-	for _, h := range all {
-		if h.start < last {
-			continue
-		}
-		out = append(out, h)
-		last = h.end
 	}
 	return out
 }
 
-// rest appends the matches of g's patterns whose head is text[s:j]: the
-// head alone, and each remainder that text continues with, where the match
+// keep adds a match to out, which holds the leftmost-longest matches so
+// far: matches come in order of their start, and at one start shorter
+// first, so a match at the start of the last one replaces it, and one
+// that begins inside the last one is dropped.
+func keep(out []hit, h hit) []hit {
+	if n := len(out); n > 0 {
+		last := &out[n-1]
+		if last.start == h.start {
+			if h.end > last.end {
+				*last = h
+			}
+			return out
+		}
+		if h.start < last.end {
+			return out
+		}
+	}
+	return append(out, h)
+}
+
+// rest adds the matches of g's patterns whose head is text[s:j]: the head
+// alone, and each remainder that text continues with, where the match
 // ends on a word boundary (or in punctuation).
-func (m *matcher) rest(text []byte, s, j int, g *patternGroup, all []hit) []hit {
-	if g.whole >= 0 && (!isWordByte(text[j-1]) || j == len(text) || !isWordByte(text[j])) {
-		all = append(all, hit{start: s, end: j, pat: g.whole})
+func (m *matcher) rest(text []byte, s, j int, g *patternGroup, out []hit) []hit {
+	if g.whole >= 0 {
+		// A word head ends where the text's word does; a punctuation
+		// head needs no boundary.
+		out = keep(out, hit{start: s, end: j, pat: g.whole})
 	}
 	lo, hi := 0, len(g.rests)
 	for d := 0; lo < hi; d++ {
@@ -304,23 +317,32 @@ func (m *matcher) rest(text []byte, s, j int, g *patternGroup, all []hit) []hit 
 		for lo < hi && len(g.rests[lo]) == d {
 			e := j + d
 			if r := g.rests[lo]; !isWordByte(r[d-1]) || e == len(text) || !isWordByte(text[e]) {
-				all = append(all, hit{start: s, end: e, pat: g.pats[lo]})
+				out = keep(out, hit{start: s, end: e, pat: g.pats[lo]})
 			}
 			lo++
 		}
-		if j+d >= len(text) {
+		if j+d >= len(text) || lo >= hi {
 			break
 		}
+		// Narrow to the remainders whose byte d is c: two binary
+		// searches, the range being sorted on byte d.
 		c := text[j+d]
-		// Narrow to the remainders whose byte d is c.
-		for lo < hi && g.rests[lo][d] < c {
-			lo++
-		}
-		k := lo
-		for k < hi && g.rests[k][d] == c {
-			k++
-		}
-		hi = k
+		lo = lo + sort.Search(hi-lo, func(k int) bool { return g.rests[lo+k][d] >= c })
+		hi = lo + sort.Search(hi-lo, func(k int) bool { return g.rests[lo+k][d] > c })
 	}
-	return all
+	return out
+}
+
+// headBits is the size of the bit set of head hashes.
+const headBits = 1 << 14
+
+// headHash hashes a word from its length and first, second and last
+// bytes, for the bit set that lets most words skip the map lookup.
+func headHash(w []byte) uint32 {
+	n := len(w)
+	h := uint32(n)*0x9E3779B1 ^ uint32(w[0])*0x85EBCA77 ^ uint32(w[n-1])*0xC2B2AE3D
+	if n > 1 {
+		h ^= uint32(w[1]) * 0x27D4EB2F
+	}
+	return (h ^ h>>15) & (headBits - 1)
 }
