@@ -553,9 +553,27 @@ func (d *docState) negatedIssue(is issueHit, actEnd int) bool {
 	return false
 }
 
-// negatedIssueActs adds a rejection where a negated withdrawal verb stands
-// in a clause with no act of its own ("we will not take a single step
-// back", "it will not withdraw").
+// verbalNegation reports whether a negation cue negates a verb ("will
+// not", "never", "won't"), not a noun ("no", "without").
+func verbalNegation(w string) bool {
+	return strings.Contains(w, "not") || strings.Contains(w, "never") || strings.Contains(w, "n't") || w == "cannot"
+}
+
+// bareVerb reports whether issue cue n is a verb in its base form
+// ("disarm", "recognise"), not a noun ("disarmament") or participle.
+func (d *docState) bareVerb(n cue) bool {
+	w := d.lower(n.start, n.end)
+	switch w {
+	case "disarm", "demilitarize", "demilitarise", "recognise", "recognize", "annex", "legitimize", "legitimise":
+		return true
+	}
+	return false
+}
+
+// negatedIssueActs adds a rejection where a negated withdrawal,
+// disarmament or recognition verb stands in a clause with no act of its
+// own ("we will not take a single step back", "it will not withdraw",
+// "Belgrade will never recognise Kosovo").
 func (d *docState) negatedIssueActs(acts []act, ss, se int) []act {
 	c0, c1 := d.cuesIn(ss, se)
 	for i := c0; i < c1; i++ {
@@ -570,8 +588,15 @@ func (d *docState) negatedIssueActs(acts []act, ss, se int) []act {
 			}
 			var hit *issueHit
 			for _, r := range n.refs {
-				if r.kind == kindIssue && d.x.issues[r.idx] == "withdrawal" {
-					hit = &issueHit{issue: "withdrawal", start: n.start, end: n.end}
+				if r.kind != kindIssue {
+					continue
+				}
+				switch is := d.x.issues[r.idx]; {
+				case is == "withdrawal":
+					hit = &issueHit{issue: is, start: n.start, end: n.end}
+				case (is == "disarmament" || is == "recognition") && verbalNegation(d.lower(c.start, c.end)) && d.bareVerb(n):
+					// "will not disarm", "would never recognise".
+					hit = &issueHit{issue: is, start: n.start, end: n.end}
 				}
 			}
 			if hit == nil {
