@@ -1734,7 +1734,8 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 		}
 		return d.lastSubject
 	case strings.Contains(w, "group") || strings.Contains(w, "movement") || strings.Contains(w, "militia") ||
-		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction"):
+		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction") ||
+		w == "the opposition":
 		m0, m1 := d.mentionsIn(ss, pos)
 		for k := m1 - 1; k >= m0; k-- {
 			if pw, _ := d.prevWord(d.ments[k].Span.Start); prepositions[pw] {
