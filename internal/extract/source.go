@@ -40,7 +40,8 @@ type phrase struct {
 // the via; a media phrase alone makes the kind media.
 func (d *docState) attribution(ss, se int) []*source {
 	i0, i1 := d.cuesIn(ss, se)
-	var phrases []phrase
+	var buf [8]phrase // most sentences have fewer: no allocation
+	phrases := buf[:0]
 	for i := i0; i < i1; i++ {
 		c := &d.cues[i]
 		switch {
@@ -84,7 +85,12 @@ func (d *docState) attribution(ss, se int) []*source {
 			}
 		}
 	}
-	var cands []*source
+	if len(phrases) == 0 {
+		return nil
+	}
+	// The sources in one allocation, and the pointers in another.
+	srcs := make([]source, 0, len(phrases))
+	cands := make([]*source, 0, len(phrases))
 	first := se
 	for _, p := range phrases {
 		first = min(first, p.s)
@@ -99,7 +105,8 @@ func (d *docState) attribution(ss, se int) []*source {
 		if kind == "" {
 			continue
 		}
-		src := &source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party, pos: p.cue}
+		srcs = append(srcs, source{kind: kind, name: d.text[s:e], span: model.Span{Start: s, End: e}, party: party, pos: p.cue})
+		src := &srcs[len(srcs)-1]
 		src.framing = d.wordsBetween(ss, first) <= 3 || d.wordsBetween(e, se) <= 2
 		if kind == model.SourceMedia {
 			src.named = d.namesOutlet(s, e)
