@@ -1649,6 +1649,9 @@ func (d *docState) nearAnaphor(from, pos, best int, src *source) ([]party, bool)
 // ending at mend, closed by a comma before pos: "the MNDAA, a member of
 // the alliance, refused" (the anaphor describes the mention).
 func (d *docState) inApposition(mend int, c cue, pos int) bool {
+	if mend > c.start || c.end > pos {
+		return false
+	}
 	gap := strings.TrimLeft(d.text[mend:c.start], ") ")
 	if !strings.HasPrefix(gap, ",") || strings.Count(gap, ",") != 1 {
 		return false
