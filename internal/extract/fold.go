@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,16 +25,29 @@ func (f *folded) fold(src string) {
 	f.text = f.text[:0]
 	f.off = f.off[:0]
 	f.inv = f.inv[:0]
+	f.text = slices.Grow(f.text, len(src)+len(src)/8)
+	f.off = slices.Grow(f.off, len(src)+len(src)/8+1)
+	f.inv = slices.Grow(f.inv, len(src)+1)
 	for i := 0; i < len(src); {
-		c := src[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+		if src[i] < utf8.RuneSelf {
+			// A run of ASCII: copied, lower-cased, one folded byte per
+			// source byte.
+			j := i + 1
+			for j < len(src) && src[j] < utf8.RuneSelf {
+				j++
 			}
-			f.inv = append(f.inv, int32(len(f.text)))
-			f.text = append(f.text, c)
-			f.off = append(f.off, int32(i))
-			i++
+			n := len(f.text)
+			f.text = append(f.text, src[i:j]...)
+			for k, c := range f.text[n:] {
+				if 'A' <= c && c <= 'Z' {
+					f.text[n+k] = c + ('a' - 'A')
+				}
+			}
+			for k := i; k < j; k++ {
+				f.off = append(f.off, int32(k))
+				f.inv = append(f.inv, int32(n+k-i))
+			}
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(src[i:])
