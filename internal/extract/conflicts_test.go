@@ -136,6 +136,8 @@ func TestOtherConflicts(t *testing.T) {
 			[]string{"Three Brotherhood Alliance demand governance"}, "", ""},
 		{"the army by its head noun", "Sudan's army lost Wad Madani in December. The army has rejected the truce.",
 			[]string{"SAF reject ceasefire"}, "", ""},
+		{"the army is no group's proper name", "The MNDAA and the Myanmar military fought near Lashio. The army rejected the truce.",
+			[]string{"Myanmar reject ceasefire"}, "", ""},
 		{"he in the same sentence", "Blinken met Lavrov in Riyadh. Zelensky ruled out a truce, and he demanded the withdrawal of Russian troops.",
 			[]string{"Ukraine reject ceasefire src=official", "Ukraine demand withdrawal src=official"}, "", ""},
 		{"brokered talks are no plan", "The RSF demanded a truce at the Saudi-brokered talks.",

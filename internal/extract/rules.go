@@ -1671,10 +1671,21 @@ func (d *docState) headMatch(head string, pos int) string {
 			continue
 		}
 		if lastWord(m.Text) == head || lastWord(m.Party) == head {
+			if (head == "army" || head == "military") && properHead(m.Text) {
+				continue // "the army" is a state's army, not the "… Alliance Army"
+			}
 			return m.Party
 		}
 	}
 	return ""
+}
+
+// properHead reports whether a name ends in a capitalised word, as a
+// proper name does ("Arakan Army"), unlike a description ("Sudan's army").
+func properHead(s string) bool {
+	s = strings.TrimSpace(s)
+	w := s[strings.LastIndexByte(s, ' ')+1:]
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 }
 
 // lastWord returns the last word of a name, lower-cased: its head.
