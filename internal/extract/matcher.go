@@ -2,7 +2,6 @@ package extract
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -327,10 +326,26 @@ func (m *matcher) rest(text []byte, s, j int, g *patternGroup, out []hit) []hit 
 		// Narrow to the remainders whose byte d is c: two binary
 		// searches, the range being sorted on byte d.
 		c := text[j+d]
-		lo = lo + sort.Search(hi-lo, func(k int) bool { return g.rests[lo+k][d] >= c })
-		hi = lo + sort.Search(hi-lo, func(k int) bool { return g.rests[lo+k][d] > c })
+		lo = searchByte(g.rests, lo, hi, d, c)
+		if c < 0xff { // else every remainder left has 0xff there
+			hi = searchByte(g.rests, lo, hi, d, c+1)
+		}
 	}
 	return out
+}
+
+// searchByte returns the first k in [lo, hi) whose rests[k][d] >= c, or
+// hi; rests[lo:hi] all have a byte d and are sorted on it.
+func searchByte(rests []string, lo, hi, d int, c byte) int {
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if rests[mid][d] < c {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
 }
 
 // headBits is the size of the bit set of head hashes.
