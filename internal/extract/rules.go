@@ -183,6 +183,26 @@ func (d *docState) sentence(si int) {
 		a.issues = d.issuesIn(from, c.start, ss, se)
 	}
 
+	// A passive acceptance or rejection with no issue after it is about its
+	// subject: "the ceasefire proposal was accepted by Hamas", "the truce
+	// was rejected by the army": it takes the issues named in its clause
+	// before it. (A mediator's "the talks are mediated by X" is no plan.)
+	for k := range acts {
+		a := &acts[k]
+		if a.skip || len(a.issues) > 0 || a.grammar != GrammarPassive || a.act != model.ActAccept && a.act != model.ActReject {
+			continue
+		}
+		c := d.cues[a.cue]
+		from := d.clauseStart(ss, c.start)
+		for n := 0; n < k; n++ {
+			b := acts[n]
+			if bc := d.cues[b.cue]; bc.end > from && bc.start < c.start && b.grammar != GrammarNoun && b.grammar != GrammarCompound {
+				from = bc.end // not across a verb: "Israel rejected X, which was backed by"
+			}
+		}
+		a.issues = d.issuesIn(from, c.start, ss, se)
+	}
+
 	var listActor []party
 	var prevIssues []issueHit
 	d.mainActor = nil
@@ -942,6 +962,17 @@ func (d *docState) combine(acts []act, ss, se int) {
 				if b.skip {
 					continue
 				}
+				if b.grammar == GrammarNoun && d.wordsBetween(d.cues[b.cue].end, c.start) <= 5 &&
+					(a.act == model.ActAccept || a.act == model.ActReject) && b.act != a.act {
+					// "the Egyptian proposal for a truce was rejected by
+					// Israel": the noun is what the agent responds to; both
+					// acts stand, and the response is about the noun's issues.
+					a.issues = d.issuesIn(d.cues[b.cue].end, c.start, ss, se)
+					if len(a.issues) == 0 {
+						a.issues = b.issues
+					}
+					break
+				}
 				if b.grammar == GrammarNoun && d.wordsBetween(d.cues[b.cue].end, c.start) <= 5 {
 					a.act = b.act
 					a.precond = a.precond || b.precond
@@ -1233,6 +1264,9 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 		after := d.lower(c.end, min(se, c.end+30)) + " "
 		for _, w := range []string{" by ", " from ", " of "} {
 			if k := strings.Index(after, w); k >= 0 && (w == " by " || k == 0) {
+				if w == " by " && passiveAux(after[:k+1]) {
+					continue // "the proposal was accepted by Hamas": the agent of another verb
+				}
 				if ps := d.mentionsAfter(c.end+k, se, 3); len(ps) > 0 {
 					return ps
 				}
@@ -1265,6 +1299,17 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 	}
 	// "The plan, unveiled by Biden, outlines …": the sentence's actor.
 	return listActor
+}
+
+// passiveAux reports whether s holds a passive auxiliary ("was", "has
+// been"): a "by" after it names the agent of that passive verb.
+func passiveAux(s string) bool {
+	for _, w := range []string{" was ", " were ", " is ", " are ", " been ", " be "} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterAnd reports whether the word before pos, past adverbs, is "and".
