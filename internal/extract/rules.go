@@ -129,7 +129,13 @@ func (d *docState) sentence(si int) {
 				break
 			}
 		}
-		if b := d.nextBoundary(d.cues[acts[k].cue].end, end); b < end {
+		b := d.nextBoundary(d.cues[acts[k].cue].end, end)
+		if b < end && acts[k].act == model.ActDemand && acts[k].precond && strings.HasPrefix(d.lower(b, min(b+8, se)), "without") {
+			// "will not accept any deal without the return of prisoners":
+			// what comes after "without" is the condition itself.
+			b = d.nextBoundary(b+len("without"), end)
+		}
+		if b < end {
 			end = b
 		}
 		for _, cd := range cands {
