@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,6 +105,37 @@ func TestFastSplitMatchesPunkt(t *testing.T) {
 		t.Errorf("only %d lines took the fast path", fast)
 	}
 	t.Logf("%d of %d lines took the fast path", fast, len(lines))
+}
+
+// FuzzFastSplit checks on any line that the fast path, when it takes the
+// line, splits it where punkt does.
+func FuzzFastSplit(f *testing.F) {
+	for _, line := range fastSplitLines {
+		f.Add(line)
+	}
+	seg, err := segmenter()
+	if err != nil {
+		f.Fatal(err)
+	}
+	facts := facts()
+	f.Fuzz(func(t *testing.T, line string) {
+		if strings.ContainsRune(line, '\n') || len(line) > 2000 {
+			return
+		}
+		var ends [maxFastBreaks]int
+		n, ok := facts.breaks(line, &ends)
+		if !ok {
+			return
+		}
+		got := split(line, 0, line, 0, ends[:n], nil)
+		var want []sentence
+		for _, r := range seg.Segment(line) {
+			want = appendRaw(want, 0, line, r.Start, r.Start+len(r.Text), 0)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: fast path gives %v, punkt %v", line, got, want)
+		}
+	})
 }
 
 func mustGlob(t *testing.T, pattern string) []string {
