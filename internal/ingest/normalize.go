@@ -146,10 +146,19 @@ func flushSep(b *strings.Builder, newlines *int, space *bool, started bool) {
 	*space = false
 }
 
-// DocumentID is the hex SHA-256 of the normalised text.
+// DocumentID is the hex SHA-256 of the normalised text. The text goes
+// to the hash through a small buffer: converting it to a byte slice would
+// copy all of it to the heap.
 func DocumentID(normalized string) string {
-	sum := sha256.Sum256([]byte(normalized))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var buf [256]byte
+	for s := normalized; len(s) > 0; {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
 
 // SimHash is the 64-bit SimHash of the text over word 3-shingles: words are

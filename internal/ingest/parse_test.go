@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"math/rand/v2"
@@ -79,6 +81,18 @@ func TestNormalizeTextFastPath(t *testing.T) {
 	}
 	if kept < 1000 {
 		t.Errorf("only %d texts took the fast path", kept)
+	}
+}
+
+// TestDocumentID checks the ID against SHA-256 of the whole text at once,
+// for texts shorter and longer than the hashing buffer.
+func TestDocumentID(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 257, 4096, 10000} {
+		text := strings.Repeat("x", n)
+		sum := sha256.Sum256([]byte(text))
+		if got, want := DocumentID(text), hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("DocumentID of %d bytes = %s, want %s", n, got, want)
+		}
 	}
 }
 
