@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"parley/internal/actors"
 	"parley/internal/model"
@@ -339,18 +340,30 @@ func (d *docState) strictName(s, e int) bool {
 		}
 	}
 	run := 0
-	pos := s
-	for w := range strings.FieldsSeq(d.text[s:e]) {
-		i := strings.Index(d.text[pos:e], w) + pos
-		pos = i + len(w)
-		if len(w) > 1 && unicode.IsUpper(rune(w[0])) && !d.covered(i) && !titleWords[strings.Trim(d.lower(i, pos), ".,'’s")] {
+	// The words of [s, e), split at white space as strings.Fields does.
+	for i := s; i < e; {
+		r, n := utf8.DecodeRuneInString(d.text[i:e])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		pos := i + n
+		for pos < e {
+			r, n := utf8.DecodeRuneInString(d.text[pos:e])
+			if unicode.IsSpace(r) {
+				break
+			}
+			pos += n
+		}
+		if pos-i > 1 && unicode.IsUpper(rune(d.text[i])) && !d.covered(i) && !titleWords[strings.Trim(d.lower(i, pos), ".,'’s")] {
 			run++
 			if run >= 2 {
 				return true
 			}
-			continue
+		} else {
+			run = 0
 		}
-		run = 0
+		i = pos
 	}
 	return false
 }
