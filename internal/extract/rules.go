@@ -1099,8 +1099,39 @@ func (d *docState) isIssueHead(pos int, n cue) bool {
 	if pos > n.start || strings.TrimSpace(d.text[pos:n.start]) != "" {
 		return false
 	}
-	return n.has(kindIssue)
+	if !n.has(kindIssue) {
+		return false
+	}
+	// "detained separatist leaders": the issue word after is itself a
+	// modifier of a noun that names no issue, so it is no head.
+	w, _ := d.nextWordAt(n.end)
+	return !isModifiedNoun(w)
 }
+
+// nextWordAt returns the lower-cased word starting at pos after spaces,
+// and where it ends.
+func (d *docState) nextWordAt(pos int) (string, int) {
+	i := pos
+	for i < len(d.text) && d.text[i] == ' ' {
+		i++
+	}
+	j := i
+	for j < len(d.text) && (d.text[j] >= 'a' && d.text[j] <= 'z' || d.text[j] >= 'A' && d.text[j] <= 'Z' || d.text[j] == '-') {
+		j++
+	}
+	return strings.ToLower(d.text[i:j]), j
+}
+
+// actorNouns are the nouns an issue word can modify to describe a party or
+// its people rather than an issue ("separatist leaders", "independence
+// fighters").
+var actorNouns = map[string]bool{
+	"leader": true, "leaders": true, "group": true, "groups": true, "movement": true, "movements": true,
+	"fighters": true, "forces": true, "commander": true, "commanders": true, "figures": true,
+	"activists": true, "militants": true, "rebels": true, "authorities": true,
+}
+
+func isModifiedNoun(w string) bool { return actorNouns[w] }
 
 // issueAllContexts checks every context the cue has for issue idx.
 func (d *docState) issueAllContexts(c *cue, idx, ss, se int) bool {
@@ -1828,7 +1859,7 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 			}
 		}
 		return d.lastGroup
-	case w == "it" || w == "they":
+	case w == "it" || w == "they" || w == "its" || w == "their":
 		// After a reporting verb, its subject: "the movement said it would".
 		if _, vs := d.prevWord(pos); vs > ss && d.attrVerbEndsAt(pos) {
 			c0, c1 := d.cuesIn(ss, vs)

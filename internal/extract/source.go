@@ -71,6 +71,10 @@ func (d *docState) attribution(ss, se int) []*source {
 					}
 				}
 				phrases = append(phrases, phrase{s: s, e: c.start, cue: c.start})
+			} else if p, ok := d.statementOpener(ss, se, c); ok {
+				// "In a statement, the council listed …": the subject
+				// that speaks in it.
+				phrases = append(phrases, p)
 			} else if e := d.phraseEnd(c.end, se); e > c.end && d.wordsBetween(c.end, e) <= 10 {
 				// "…," said Sayed Akbar Agha, a former commander.
 				phrases = append(phrases, phrase{s: c.end, e: e, cue: c.start})
@@ -115,6 +119,25 @@ func (d *docState) attribution(ss, se int) []*source {
 		cands = append(cands, src)
 	}
 	return cands
+}
+
+// statementOpener reads a sentence that opens with a statement cue and a
+// comma ("In a statement, the movement listed …", "In a statement on
+// Monday, …"): the source phrase is the first party named after the comma.
+func (d *docState) statementOpener(ss, se int, c *cue) (phrase, bool) {
+	if d.wordsBetween(ss, c.start) > 0 || !strings.HasPrefix(d.lower(c.start, c.end), "in a ") {
+		return phrase{}, false
+	}
+	comma := strings.IndexByte(d.text[c.end:se], ',')
+	if comma < 0 || d.wordsBetween(c.end, c.end+comma) > 4 {
+		return phrase{}, false
+	}
+	m0, m1 := d.mentionsIn(c.end+comma, se)
+	if m1 == m0 || d.wordsBetween(c.end+comma, d.ments[m0].Span.Start) > 3 {
+		return phrase{}, false
+	}
+	m := d.ments[m0]
+	return phrase{s: m.Span.Start, e: m.Span.End, cue: c.start}, true
 }
 
 // choose picks the source of a claim whose act cue is at pos: the
