@@ -119,6 +119,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 		}
 	}
 	d.ments = ms
+	d.undatedGovernments()
 	d.dropResolverAnaphors()
 	d.dropVenues()
 	d.dropStateOpposition()
@@ -130,6 +131,55 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	d.sents = splitSentences(x.seg, doc.Text, b.sents)
 	d.findMediators()
 	return d
+}
+
+// undatedGovernments reads a report with no date that names a state's
+// standing de-facto authority as its government ("Afghanistan's Taliban
+// government", "the Taliban administration"): the state's mentions ("Kabul",
+// "Afghanistan") are that authority's, as the resolver makes them for a
+// dated report.
+func (d *docState) undatedGovernments() {
+	if !d.doc.Published.IsZero() || len(d.x.governments) == 0 {
+		return
+	}
+	low := strings.ToLower(d.text)
+	for state, gov := range d.x.governments {
+		g := strings.ToLower(gov)
+		named := false
+		for _, head := range []string{" government", "-led government", " administration", " authorities", " rulers", " regime", "'s government"} {
+			if strings.Contains(low, g+head) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		for i := range d.ments {
+			if d.ments[i].Party == state {
+				d.ments[i].Party = gov
+			}
+		}
+	}
+}
+
+// standingGovernments maps each state to the de-facto authority that
+// speaks as its government with no end date, where the resolver's data
+// name one.
+func standingGovernments(r Resolver) map[string]string {
+	pl, ok := r.(interface{ Parties() []*actors.Party })
+	if !ok {
+		return nil
+	}
+	out := map[string]string{}
+	for _, p := range pl.Parties() {
+		for _, gv := range p.Governments {
+			if gv.To == "" && gv.Party != "" {
+				out[p.Name] = gv.Party
+			}
+		}
+	}
+	return out
 }
 
 // findMediators collects the parties named as mediators: the coordinated

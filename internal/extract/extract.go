@@ -48,6 +48,9 @@ type Extractor struct {
 	issueCtx [][]foldedContext
 	// agentHeads is the folded set of lex.AgentHeads.
 	agentHeads map[string]bool
+	// governments maps a state to the de-facto authority that speaks as
+	// its government to this day, from the resolver's data.
+	governments map[string]string
 }
 
 type foldedContext struct {
@@ -101,6 +104,7 @@ func New(lex *Lexicon, r Resolver) (*Extractor, error) {
 		seg:      seg,
 		groups:   lex.Acts,
 	}
+	x.governments = standingGovernments(r)
 	x.agentHeads = map[string]bool{}
 	for _, w := range lex.AgentHeads {
 		x.agentHeads[foldString(w)] = true

@@ -1005,6 +1005,11 @@ func (d *docState) issuesIn(s, e, ss, se int) []issueHit {
 				continue
 			}
 			is := d.x.issues[r.idx]
+			if is == "recognition" {
+				if w, _ := d.nextWordAt(c.end); isModifiedNoun(w) {
+					break // "separatist leaders", "breakaway forces": who, not what
+				}
+			}
 			if d.afterTimePreposition(c.start, s) {
 				break // "pay salaries before a permanent ceasefire": when, not what
 			}

@@ -1,0 +1,52 @@
+package extract_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"parley/internal/extract"
+	"parley/internal/model"
+)
+
+// TestGeneralConstructions checks constructions found in reports on
+// negotiations the rules were not written for, with the actor gazetteer.
+// undated marks a report with no date.
+func TestGeneralConstructions(t *testing.T) {
+	x, err := extract.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		undated    bool
+		want       []string
+	}{
+		{"statement opener credits the subject", "In a statement, Hamas demanded the release of prisoners.", false,
+			[]string{"Hamas demand prisoners src=official"}},
+		{"its after the subject", "Canada offered to host talks. In a statement, the Ambazonia Governing Council (AGovC), an armed separatist movement, listed its demands: first, the withdrawal of the army; second, the release of all detained separatist leaders.", false,
+			[]string{"Canada propose talks", "AGovC demand withdrawal src=official", "AGovC demand prisoners src=official"}},
+		{"an undated report naming a de-facto government", "Talks between Pakistan and Afghanistan's Taliban government ended. Kabul demanded that Pakistan stop air strikes.", true,
+			[]string{"Taliban demand ceasefire"}},
+		{"a dated report keeps the resolver's reading", "Talks between Pakistan and the Taliban government ended. Kabul demanded that Pakistan stop air strikes.", false,
+			[]string{"Taliban demand ceasefire"}},
+		{"an undated report that does not call the group the government", "The Taliban attacked a post. Kabul demanded that Pakistan stop air strikes.", true,
+			[]string{"Afghanistan demand ceasefire"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(tc.text)
+			if tc.undated {
+				d = model.Document{ID: "t", Text: tc.text}
+			}
+			cs := x.Extract(d)
+			checkSpans(t, tc.text, cs)
+			got := claimKeys(cs)
+			slices.Sort(got)
+			want := slices.Clone(tc.want)
+			slices.Sort(want)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("claims of %q:\n got %q\nwant %q", tc.text, got, want)
+			}
+		})
+	}
+}
