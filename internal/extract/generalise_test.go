@@ -32,6 +32,12 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Taliban demand ceasefire"}},
 		{"an undated report that does not call the group the government", "The Taliban attacked a post. Kabul demanded that Pakistan stop air strikes.", true,
 			[]string{"Afghanistan demand ceasefire"}},
+		{"willing to accept a thing offers it", "Iran is willing to accept temporary limits on enrichment.", false,
+			[]string{"Iran propose disarmament"}},
+		{"willing to accept a demand accepts it", "Armenia is willing to accept Azerbaijan's demand on the constitution.", false,
+			[]string{"Armenia accept governance", "Azerbaijan demand governance"}},
+		{"talks mediated by are no plan", "The talks, mediated by Turkey and Qatar, were meant to consolidate a truce.", false,
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

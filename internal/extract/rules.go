@@ -940,9 +940,11 @@ func (d *docState) combine(acts []act, ss, se int) {
 				gap := strings.TrimSpace(d.lower(c.end, bc.start))
 				switch {
 				case b.grammar == GrammarVerb && (gap == "to" || gap == "" && strings.HasSuffix(d.lower(c.start, c.end), " to")):
-					// "promises to refuse to join": the first verb governs,
-					// but "is ready to accept" is an acceptance.
-					if a.act == model.ActPropose && b.act == model.ActAccept {
+					// "promises to refuse to join", "is willing to accept
+					// limits": the first verb governs (an offer: "is ready
+					// to" proposes); but "is ready to accept the proposal"
+					// accepts another party's act.
+					if a.act == model.ActPropose && b.act == model.ActAccept && d.acceptsAnAct(acts, k+1) {
 						a.act = model.ActAccept
 					}
 					b.skip = true
@@ -992,6 +994,38 @@ func (d *docState) combine(acts []act, ss, se int) {
 			}
 		}
 	}
+}
+
+// acceptsAnAct reports whether the act at k has for object something on
+// the table: a definite or possessed object, or within four words a noun
+// act or a reference to one ("accept the prisoner exchange", "accept
+// Azerbaijan's demand", "accept a proposal").
+func (d *docState) acceptsAnAct(acts []act, k int) bool {
+	end := d.cues[acts[k].cue].end
+	// A definite object is one already on the table: "accept the
+	// exchange", "accept Azerbaijan's demand"; "accept limits" offers.
+	if w, _ := d.nextWord(end); w == "the" || w == "this" || w == "that" || w == "these" || w == "those" || w == "its" || w == "their" {
+		return true
+	}
+	if m0, m1 := d.mentionsIn(end, min(len(d.text), end+40)); m1 > m0 && d.wordsBetween(end, d.ments[m0].Span.Start) == 0 {
+		return true
+	}
+	if k+1 < len(acts) {
+		n := acts[k+1]
+		if n.grammar == GrammarNoun && d.wordsBetween(end, d.cues[n.cue].start) <= 4 {
+			return true
+		}
+	}
+	c0, c1 := d.cuesIn(end, min(len(d.text), end+60))
+	for i := c0; i < c1; i++ {
+		if d.wordsBetween(end, d.cues[i].start) > 4 {
+			break
+		}
+		if d.cues[i].has(kindReference) {
+			return true
+		}
+	}
+	return false
 }
 
 // issuesIn returns the issues named in [s, e), one hit per issue, in order.
@@ -1232,6 +1266,18 @@ func (d *docState) actorsOf(a *act, ss, se int, src *source, listActor []party) 
 	clause := d.clauseStart(ss, c.start)
 	switch a.grammar {
 	case GrammarPassive:
+		if cw := d.lower(c.start, c.end); cw == "mediated by" || cw == "brokered by" || cw == "sponsored by" {
+			// "The talks, mediated by Turkey and Qatar, …": the mediators'
+			// role in the talks, not a plan of their own.
+			at := c.start
+			for at > ss && (d.text[at-1] == ' ' || d.text[at-1] == ',') {
+				at--
+			}
+			if w, _ := d.prevWord(at); w == "talks" || w == "negotiations" || w == "dialogue" || w == "process" ||
+				w == "meeting" || w == "round" {
+				return nil
+			}
+		}
 		// The agent follows "by": in the cue ("backed by") or after it
 		// ("sent last week by").
 		if by := strings.Index(d.lower(c.start, min(se, c.end+40))+" ", " by "); by >= 0 || strings.HasSuffix(d.lower(c.start, c.end), " by") {
