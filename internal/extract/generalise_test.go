@@ -38,6 +38,10 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Armenia accept governance", "Azerbaijan demand governance"}},
 		{"talks mediated by are no plan", "The talks, mediated by Turkey and Qatar, were meant to consolidate a truce.", false,
 			nil},
+		{"refusing to give up is a rejection", "Iran will not give up enrichment on its own soil.", false,
+			[]string{"Iran reject disarmament"}},
+		{"put on hold by", "The decommissioning of the combatants was put on hold by the MILF.", false,
+			[]string{"MILF reject disarmament"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)
