@@ -47,9 +47,10 @@ type docState struct {
 	claimSent []int
 
 	// Discourse state.
-	lastPerson  string // party of the last person or title mentioned
-	lastSubject string // party of the last sentence subject or claim actor
-	lastGroup   string // last non-state party mentioned
+	lastPerson  string   // party of the last person or title mentioned
+	lastSubject string   // party of the last sentence subject or claim actor
+	lastGroup   string   // last non-state party mentioned
+	lastGroups  []string // the groups that last acted together
 	paraSource  *source
 	paraIdx     int
 	prevSource  *source

@@ -42,6 +42,10 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Iran reject disarmament"}},
 		{"put on hold by", "The decommissioning of the combatants was put on hold by the MILF.", false,
 			[]string{"MILF reject disarmament"}},
+		{"coordinated after a possessive name, and the groups after", "The opposition groups, among them Pagan Amum's Real SPLM and Thomas Cirillo's National Salvation Front (NAS), insist on a new census. The groups also demand the release of political detainees.", false,
+			[]string{"Real SPLM demand governance", "NAS demand governance", "Real SPLM demand prisoners", "NAS demand prisoners"}},
+		{"and said it: the first subject", "Pakistan welcomed the US offer of mediation and said it was ready to hold talks at a neutral venue.", false,
+			[]string{"Pakistan accept talks src=official", "United States propose talks src=official", "Pakistan propose talks src=official"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

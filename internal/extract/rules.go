@@ -3,6 +3,8 @@ package extract
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parley/internal/actors"
 	"parley/internal/model"
@@ -280,6 +282,12 @@ func (d *docState) sentence(si int) {
 			}
 		}
 		d.lastSubject = ps[len(ps)-1].name
+		if len(ps) > 1 && !slices.ContainsFunc(ps, func(p party) bool { return !d.isGroup(p.name) }) {
+			d.lastGroups = d.lastGroups[:0]
+			for _, p := range ps {
+				d.lastGroups = append(d.lastGroups, p.name)
+			}
+		}
 	}
 	d.planContent(si, acts, ss, se, src)
 	d.updateDiscourse(ss, se)
@@ -1698,9 +1706,12 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 		if d.ments[j].Span.End > d.ments[j+1].Span.Start {
 			break
 		}
-		gap := strings.TrimSpace(d.lower(d.ments[j].Span.End, d.ments[j+1].Span.Start))
+		gap := d.coordGap(d.ments[j].Span.End, d.ments[j+1].Span.Start)
 		if gap == "-" && d.ments[j+1].How == actors.HowDemonym {
 			gap = "and" // "the U.S.-French plan": two adjectives of origin
+		}
+		if gap == "(" && d.ments[j].Party == d.ments[j+1].Party {
+			gap = "," // "National Salvation Front (NAS)"
 		}
 		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != ", the" && gap != "or" && gap != "and an" && gap != "and a" {
 			break
@@ -1716,7 +1727,10 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 		if d.ments[j-1].Span.End > d.ments[j].Span.Start {
 			break
 		}
-		gap := strings.TrimSpace(d.lower(d.ments[j-1].Span.End, d.ments[j].Span.Start))
+		gap := d.coordGap(d.ments[j-1].Span.End, d.ments[j].Span.Start)
+		if gap == "(" && d.ments[j-1].Party == d.ments[j].Party {
+			gap = ","
+		}
 		if f := strings.Fields(gap); len(f) == 2 && f[1] == "and" && d.isAgentHead(f[0]) {
 			gap = "and" // "the Ethiopian army and Tigrayan forces"
 		}
@@ -1726,6 +1740,30 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 		ps = append(ps, d.partyOf(j))
 	}
 	return uniqParties(ps)
+}
+
+// coordGap returns the lower-cased words between two mentions, without a
+// leader's possessive name before the second ("Real SPLM and Thomas
+// Cirillo's National Salvation Front": "and").
+func (d *docState) coordGap(s, e int) string {
+	raw := strings.TrimSpace(d.text[s:e])
+	if strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") {
+		f := strings.Fields(raw)
+		k := len(f)
+		for k > 1 && k > len(f)-4 {
+			r, _ := utf8.DecodeRuneInString(f[k-1])
+			if !unicode.IsUpper(r) {
+				break
+			}
+			k--
+		}
+		if k < len(f) && k >= 1 {
+			if w := strings.ToLower(strings.Join(f[:k], " ")); w == "and" || w == "," || w == ", and" {
+				return w
+			}
+		}
+	}
+	return strings.TrimSpace(d.lower(s, e))
 }
 
 func uniqParties(ps []party) []party {
@@ -1842,6 +1880,9 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 		}
 	case c.has(kindMediation) || strings.Contains(w, "mediat") || strings.Contains(w, "facilitat") || strings.Contains(w, "broker") || strings.Contains(w, "sponsor"):
 		names = d.mediators
+	case pluralGroups[w] && len(d.lastGroups) > 1:
+		// "The groups also demand …": the groups that last acted together.
+		names = d.lastGroups
 	default:
 		if name := d.resolveAnaphor(w, c.start, ss, src); name != "" {
 			names = []string{name}
@@ -1852,6 +1893,12 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 		ps = append(ps, party{name: n, span: span, how: actors.HowCoreference})
 	}
 	return ps
+}
+
+// pluralGroups are the anaphors that name several groups at once.
+var pluralGroups = map[string]bool{
+	"the groups": true, "both groups": true, "the two groups": true, "the movements": true,
+	"the opposition groups": true, "the rebel groups": true, "the armed groups": true,
 }
 
 // resolveAnaphor names the party an anaphor at pos refers to.
@@ -1913,6 +1960,11 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 	case w == "it" || w == "they" || w == "its" || w == "their":
 		// After a reporting verb, its subject: "the movement said it would".
 		if _, vs := d.prevWord(pos); vs > ss && d.attrVerbEndsAt(pos) {
+			if w, _ := d.prevWord(vs); w == "and" && len(d.mainActor) == 1 {
+				// "Pakistan welcomed the US offer and said it was ready":
+				// the subject of the first verb says it too.
+				return d.mainActor[0].name
+			}
 			c0, c1 := d.cuesIn(ss, vs)
 			m0, m1 := d.mentionsIn(ss, vs)
 			for i := c1 - 1; i >= c0; i-- {
