@@ -1914,7 +1914,8 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 			}
 		}
 		return d.lastPerson
-	case strings.Contains(w, "government") || w == "the prime minister" || w == "the president" || w == "the regime" || w == "the administration":
+	case strings.Contains(w, "government") || w == "the prime minister" || w == "the president" || w == "the regime" || w == "the administration" ||
+		w == "the state":
 		// The state most in play in the document, not a mediator.
 		for _, p := range d.topParties(6) {
 			if d.isState(p) && !slices.Contains(d.mediators, p) {
@@ -1929,7 +1930,7 @@ func (d *docState) resolveAnaphor(w string, pos, ss int, src *source) string {
 		return d.lastSubject
 	case strings.Contains(w, "group") || strings.Contains(w, "movement") || strings.Contains(w, "militia") ||
 		strings.Contains(w, "rebels") || strings.Contains(w, "insurgents") || strings.Contains(w, "faction") ||
-		w == "the opposition":
+		w == "the opposition" || w == "the front":
 		m0, m1 := d.mentionsIn(ss, pos)
 		for k := m1 - 1; k >= m0; k-- {
 			if pw, _ := d.prevWord(d.ments[k].Span.Start); prepositions[pw] {
