@@ -46,6 +46,10 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Real SPLM demand governance", "NAS demand governance", "Real SPLM demand prisoners", "NAS demand prisoners"}},
 		{"and said it: the first subject", "Pakistan welcomed the US offer of mediation and said it was ready to hold talks at a neutral venue.", false,
 			[]string{"Pakistan accept talks src=official", "United States propose talks src=official", "Pakistan propose talks src=official"}},
+		{"a closing source speaks for the whole sentence", "Iran will not give up enrichment on its own soil, which is a red line, Foreign Minister Abbas Araghchi said after the meeting.", false,
+			[]string{"Iran reject disarmament src=official"}},
+		{"whoever issues a statement speaks officially", "The Office of the Presidential Adviser on Peace, Reconciliation and Unity said in a statement that the Philippine government is ready to expedite amnesty applications.", false,
+			[]string{"Philippines propose justice src=official"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

@@ -327,7 +327,10 @@ func (d *docState) sameClause(cands []*source, pos, se int) []*source {
 		if st := min(c.pos, c.span.Start); st > pos {
 			between := d.text[pos:st]
 			quoted := strings.Contains(between, "\u201d") || strings.Contains(between, "\"")
-			if b := d.nextBoundary(pos, st); !quoted && (b < st || strings.Contains(d.lower(pos, st), ", and ")) {
+			// ", Foreign Minister X said after the meeting.": a source
+			// that closes the sentence speaks for all of it.
+			closing := d.prevIsComma(st) && d.wordsBetween(max(c.pos, c.span.End), se) <= 5 && c.pos >= c.span.End
+			if b := d.nextBoundary(pos, st); !quoted && !closing && (b < st || strings.Contains(d.lower(pos, st), ", and ")) {
 				continue
 			}
 		}

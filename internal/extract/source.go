@@ -107,6 +107,11 @@ func (d *docState) attribution(ss, se int) []*source {
 			continue
 		}
 		kind, party := d.classify(s, e)
+		if kind == "" && !p.relay && strings.Contains(d.lower(p.cue, min(len(d.text), p.cue+24)), "statement") {
+			// "The Office of the Presidential Adviser … said in a
+			// statement": whoever issues a statement speaks officially.
+			kind = model.SourceOfficial
+		}
 		if kind == "" {
 			continue
 		}
