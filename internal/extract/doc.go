@@ -64,6 +64,9 @@ type docState struct {
 	// Quotations running over several sentences.
 	inQuote, prevEndsColon bool
 	quoteSrc               *source
+	// quoteSaid is the source of the sentence before when it opened with
+	// a quotation and named its speaker.
+	quoteSaid *source
 	// plan is the latest plan proposed: its actor, sentence and source.
 	planActor string
 	planSent  int

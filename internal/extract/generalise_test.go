@@ -50,6 +50,10 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Iran reject disarmament src=official"}},
 		{"whoever issues a statement speaks officially", "The Office of the Presidential Adviser on Peace, Reconciliation and Unity said in a statement that the Philippine government is ready to expedite amnesty applications.", false,
 			[]string{"Philippines propose justice src=official"}},
+		{"a quotation after a quoted sentence is the same speaker's", "\"The talks are over,\" the Hamas spokesman said. \"Hamas will not accept the disarmament of its fighters.\"", false,
+			[]string{"Hamas reject disarmament src=official"}},
+		{"a closing source before 'although'", "The Polisario may be open to direct talks with Rabat, a source close to the movement told AFP, although no official confirmation was given.", false,
+			[]string{"Polisario Front propose talks src=anonymous hedged"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

@@ -63,6 +63,7 @@ func (d *docState) sentence(si int) {
 	if sn.para != d.paraIdx {
 		d.paraIdx = sn.para
 		d.paraSource = nil
+		d.quoteSaid = nil
 	}
 	cands := d.attribution(ss, se)
 	src := choose(cands, se)
@@ -79,6 +80,18 @@ func (d *docState) sentence(si int) {
 	opensQuote := strings.HasPrefix(d.text[ss:se], "\u201c") || strings.HasPrefix(d.text[ss:se], "\"")
 	if src == nil && opensQuote && d.prevEndsColon && d.prevSource != nil {
 		q := *d.prevSource
+		src = &q
+	}
+	// "\"The system belongs to the past,\" X said. \"Cyprus will not …\"":
+	// a quotation right after a quoted sentence its speaker closes, in
+	// the same paragraph, is the same speaker's.
+	saidBefore := d.quoteSaid
+	d.quoteSaid = nil
+	if opensQuote && len(cands) > 0 {
+		d.quoteSaid = src
+	}
+	if src == nil && opensQuote && saidBefore != nil {
+		q := *saidBefore
 		src = &q
 	}
 	if src == nil && d.inQuote && d.quoteSrc != nil {
@@ -329,7 +342,14 @@ func (d *docState) sameClause(cands []*source, pos, se int) []*source {
 			quoted := strings.Contains(between, "\u201d") || strings.Contains(between, "\"")
 			// ", Foreign Minister X said after the meeting.": a source
 			// that closes the sentence speaks for all of it.
-			closing := d.prevIsComma(st) && d.wordsBetween(max(c.pos, c.span.End), se) <= 5 && c.pos >= c.span.End
+			tail := max(c.pos, c.span.End)
+			tailEnd := se
+			for _, w := range []string{", although ", ", though ", ", but ", ", adding "} {
+				if i := strings.Index(d.lower(tail, se), w); i >= 0 && tail+i < tailEnd {
+					tailEnd = tail + i // "…, a source told AFP, although …"
+				}
+			}
+			closing := d.prevIsComma(st) && d.wordsBetween(tail, tailEnd) <= 5 && c.pos >= c.span.End
 			if b := d.nextBoundary(pos, st); !quoted && !closing && (b < st || strings.Contains(d.lower(pos, st), ", and ")) {
 				continue
 			}
