@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"parley/internal/actors"
 	"parley/internal/model"
@@ -123,6 +125,7 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 		}
 	}
 	d.ments = ms
+	d.governmentNames()
 	d.undatedGovernments()
 	d.dropResolverAnaphors()
 	d.dropVenues()
@@ -135,6 +138,50 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	d.sents = splitSentences(x.seg, doc.Text, b.sents)
 	d.findMediators()
 	return d
+}
+
+// governmentNames restores the parties whose names open with
+// "Government of" ("the Government of National Unity"): a resolver that
+// reads "the Government" as a reference to the state in play is
+// corrected when the whole name is a party of its own.
+func (d *docState) governmentNames() {
+	lk, ok := d.x.resolver.(partyLookup)
+	if !ok {
+		return
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if !strings.HasSuffix(m.Text, "Government") || !strings.HasPrefix(d.text[m.Span.End:], " of ") {
+			continue
+		}
+		// The capitalised words after "of" (and inner "of", "and").
+		end := m.Span.End + len(" of ")
+		last := -1
+		for end < len(d.text) {
+			w, ws := d.nextWord(end)
+			if w == "" {
+				break
+			}
+			we := ws + len(w)
+			if r, _ := utf8.DecodeRuneInString(d.text[ws:]); unicode.IsUpper(r) {
+				last = we
+			} else if w != "of" && w != "and" && w != "the" {
+				break
+			}
+			end = we
+		}
+		if last < 0 {
+			continue
+		}
+		start := m.Span.End - len("Government")
+		e, ok := lk.Lookup(d.text[start:last])
+		if !ok || e.Party == nil || e.Party.Kind == actors.KindState {
+			continue
+		}
+		m.Party, m.How, m.Via = e.Party.Name, actors.HowName, ""
+		m.Span = model.Span{Start: start, End: last}
+		m.Text = d.text[start:last]
+	}
 }
 
 // undatedGovernments reads a report with no date that names a state's

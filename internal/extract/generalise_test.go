@@ -54,6 +54,9 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Hamas reject disarmament src=official"}},
 		{"a closing source before 'although'", "The Polisario may be open to direct talks with Rabat, a source close to the movement told AFP, although no official confirmation was given.", false,
 			[]string{"Polisario Front propose talks src=anonymous hedged"}},
+		{"a party named 'Government of …', and both delegations after the sides' claims", "The LNA delegation demanded the withdrawal of Turkish forces. The delegation of the Government of National Unity refuses to discuss the withdrawal of Turkish advisers. Turkey, Turkish officers and Ankara were not present. The UN proposed ceasefire monitors, and both delegations approved in principle the first batch of the observers.", false,
+			[]string{"Libyan National Army demand withdrawal", "Government of National Unity reject withdrawal", "United Nations propose security_guarantees",
+				"Libyan National Army accept security_guarantees", "Government of National Unity accept security_guarantees"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

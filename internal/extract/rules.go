@@ -825,11 +825,14 @@ func (d *docState) reducedRelative(c cue) bool {
 	if strings.Contains(w, " ") || !strings.HasSuffix(w, "ed") {
 		return false
 	}
-	next, _ := d.nextWord(c.end)
+	next, ns := d.nextWord(c.end)
 	switch next {
 	case "in", "at", "on", "during", "last", "earlier", "this", "with", "between":
 	default:
 		return false
+	}
+	if after, _ := d.nextWord(ns + len(next)); next == "in" && after == "principle" {
+		return false // "approved in principle": an adverbial
 	}
 	prev, ps := d.prevWord(c.start)
 	if prev == "" || d.mentionEndsAt(c.start) || ps > 0 && d.text[ps-1] == '\'' {
@@ -840,8 +843,11 @@ func (d *docState) reducedRelative(c cue) bool {
 		"which", "that", "it", "they", "he", "she", "we", "not", "never", "reportedly", "allegedly", "finally":
 		return false
 	}
-	i0, i1 := d.cuesIn(ps, c.start)
+	i0, i1 := d.cuesIn(max(0, ps-40), c.start)
 	for i := i0; i < i1; i++ {
+		if d.cues[i].end <= ps {
+			continue // "both delegations approved": a phrase ending right before counts
+		}
 		if d.cues[i].has(kindAnaphor) || d.cues[i].has(kindAgentHead) || d.cues[i].has(kindJoint) {
 			return false
 		}
@@ -1895,7 +1901,12 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 	w := d.lower(c.start, c.end)
 	switch {
 	case c.has(kindJoint):
-		// The two parties most in play that are not mediating.
+		// The two parties that have taken positions so far, else the
+		// two most in play, that are not mediating.
+		names = d.claimants()
+		if len(names) != 2 {
+			names = nil
+		}
 		for _, p := range d.topParties(8) {
 			if len(names) < 2 && !slices.Contains(d.mediators, p) && d.venueCount[p] < d.partyCount[p] {
 				names = append(names, p)
@@ -1916,6 +1927,18 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 		ps = append(ps, party{name: n, span: span, how: actors.HowCoreference})
 	}
 	return ps
+}
+
+// claimants returns the parties, not mediating, that hold the claims
+// read so far, in order of their first claim.
+func (d *docState) claimants() []string {
+	var out []string
+	for _, c := range d.claims {
+		if !slices.Contains(out, c.Actor) && !slices.Contains(d.mediators, c.Actor) && c.Act != model.ActPropose {
+			out = append(out, c.Actor)
+		}
+	}
+	return out
 }
 
 // pluralGroups are the anaphors that name several groups at once.
