@@ -57,6 +57,8 @@ func TestGeneralConstructions(t *testing.T) {
 		{"a party named 'Government of …', and both delegations after the sides' claims", "The LNA delegation demanded the withdrawal of Turkish forces. The delegation of the Government of National Unity refuses to discuss the withdrawal of Turkish advisers. Turkey, Turkish officers and Ankara were not present. The UN proposed ceasefire monitors, and both delegations approved in principle the first batch of the observers.", false,
 			[]string{"Libyan National Army demand withdrawal", "Government of National Unity reject withdrawal", "United Nations propose security_guarantees",
 				"Libyan National Army accept security_guarantees", "Government of National Unity accept security_guarantees"}},
+		{"coordination across a name in apposition", "The President of Renamo, Ossufo Momade, and the Head of State Filipe Nyusi signed the agreement of definitive cessation of military hostilities.", false,
+			[]string{"Renamo accept ceasefire src=official", "Mozambique accept ceasefire src=official"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -1742,7 +1743,7 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 		if gap == "(" && d.ments[j].Party == d.ments[j+1].Party {
 			gap = "," // "National Salvation Front (NAS)"
 		}
-		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != ", the" && gap != "or" && gap != "and an" && gap != "and a" {
+		if gap != "and" && gap != "," && gap != ", and" && gap != "and the" && gap != ", the" && gap != ", and the" && gap != "or" && gap != "and an" && gap != "and a" {
 			break
 		}
 		ps = append([]party{d.partyOf(j)}, ps...)
@@ -1776,6 +1777,9 @@ func (d *docState) coordinatedAll(k int, ss int) []party {
 // Cirillo's National Salvation Front": "and").
 func (d *docState) coordGap(s, e int) string {
 	raw := strings.TrimSpace(d.text[s:e])
+	if m := appositionGap.FindStringSubmatch(raw); m != nil {
+		return ", and" + m[1] // "The President of Renamo, Ossufo Momade, and the Head of State"
+	}
 	if strings.HasSuffix(raw, "'s") || strings.HasSuffix(raw, "’s") {
 		f := strings.Fields(raw)
 		k := len(f)
@@ -1794,6 +1798,10 @@ func (d *docState) coordGap(s, e int) string {
 	}
 	return strings.TrimSpace(d.lower(s, e))
 }
+
+// appositionGap is a name in apposition between two coordinated
+// mentions: ", Ossufo Momade, and".
+var appositionGap = regexp.MustCompile(`^, (?:\p{Lu}[\p{L}'\x{2019}.-]* ){0,3}\p{Lu}[\p{L}'\x{2019}.-]*, and( the)?$`)
 
 func uniqParties(ps []party) []party {
 	out := ps[:0]
