@@ -59,6 +59,10 @@ func TestGeneralConstructions(t *testing.T) {
 				"Libyan National Army accept security_guarantees", "Government of National Unity accept security_guarantees"}},
 		{"coordination across a name in apposition", "The President of Renamo, Ossufo Momade, and the Head of State Filipe Nyusi signed the agreement of definitive cessation of military hostilities.", false,
 			[]string{"Renamo accept ceasefire src=official", "Mozambique accept ceasefire src=official"}},
+		{"', saying' credits the subject", "The Polisario Front rejected the resolution, saying that it excludes a referendum on self-determination.", false,
+			[]string{"Polisario Front reject recognition src=official"}},
+		{"a condition on something no issue names", "Islamabad insisted on a written and verifiable commitment to act against the TTP as a condition for any deal.", false,
+			[]string{"Pakistan demand other precondition"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

@@ -263,6 +263,14 @@ func (d *docState) sentence(si int) {
 				issues = prevIssues[:1]
 			}
 		}
+		if len(issues) == 0 && a.act == model.ActDemand && a.grammar == GrammarVerb && d.hasKind(ss, se, kindPrecondition) && d.objectFollows(d.cues[a.cue].end) &&
+			!slices.ContainsFunc(acts, func(b act) bool { return len(b.issues) > 0 }) {
+			// "insisted on a written commitment … as a condition for any
+			// deal": a condition on something no issue names.
+			if e := a.scopeE; e > d.cues[a.cue].end {
+				issues = []issueHit{{issue: "other", start: d.cues[a.cue].end, end: e}}
+			}
+		}
 		if len(issues) == 0 {
 			continue
 		}
@@ -1935,6 +1943,17 @@ func (d *docState) anaphorParties(c cue, ss int, src *source) []party {
 		ps = append(ps, party{name: n, span: span, how: actors.HowCoreference})
 	}
 	return ps
+}
+
+// objectFollows reports whether a noun phrase follows pos: a determiner
+// opens it ("insisted on a written commitment").
+func (d *docState) objectFollows(pos int) bool {
+	w, _ := d.nextWord(pos)
+	switch w {
+	case "a", "an", "the", "any", "its", "their", "his", "her", "some", "all", "new", "full", "written":
+		return true
+	}
+	return false
 }
 
 // claimants returns the parties, not mediating, that hold the claims

@@ -52,6 +52,18 @@ func (d *docState) attribution(ss, se int) []*source {
 			if e := d.phraseEnd(c.end, se); e > c.end {
 				phrases = append(phrases, phrase{s: c.end, e: e, relay: relay, cue: c.start})
 			}
+		case c.has(kindAttrVerb) && d.lower(c.start, c.end) == "saying":
+			// "The Polisario Front rejected the resolution, saying that …":
+			// the subject speaks.
+			if d.prevIsComma(c.start) {
+				if m0, m1 := d.mentionsIn(ss, c.start); m1 > m0 && d.wordsBetween(ss, d.ments[m0].Span.Start) <= 1 {
+					e := d.ments[m0].Span.End
+					if w, ws := d.nextWord(e); d.isAgentHead(w) {
+						e = ws + len(w) // "Tigrayan officials"
+					}
+					phrases = append(phrases, phrase{s: d.ments[m0].Span.Start, e: e, cue: c.start})
+				}
+			}
 		case c.has(kindAttrVerb):
 			s := d.phraseStart(ss, c.start)
 			if s < c.start && strings.TrimSpace(d.text[s:c.start]) == "" && s > ss && d.text[s-1] == ',' {
