@@ -88,7 +88,9 @@ func (d *docState) sentence(si int) {
 	// the same paragraph, is the same speaker's.
 	saidBefore := d.quoteSaid
 	d.quoteSaid = nil
-	if opensQuote && len(cands) > 0 {
+	if len(cands) > 0 && src != nil && (opensQuote || src.kind == model.SourceOfficial && src.framing) {
+		// Also "…, Foreign Minister X said after the meeting. \"Our
+		// right …\"": a quotation after the speaker's own sentence.
 		d.quoteSaid = src
 	}
 	if src == nil && opensQuote && saidBefore != nil {
