@@ -137,7 +137,33 @@ func (x *Extractor) newDoc(doc model.Document, b *buffers) *docState {
 	d.dropCuesInNames()
 	d.sents = splitSentences(x.seg, doc.Text, b.sents)
 	d.findMediators()
+	d.governmentNotMediator()
 	return d
+}
+
+// governmentNotMediator reads a bare "the government" that the resolver
+// took for a mediator's ("Whatever comes from Nairobi …. the government
+// may be ready to …" in talks Kenya mediates) as the government of the
+// state most in play that does not mediate.
+func (d *docState) governmentNotMediator() {
+	if len(d.mediators) == 0 {
+		return
+	}
+	for i := range d.ments {
+		m := &d.ments[i]
+		if m.How != actors.HowCoreference || !slices.Contains(d.mediators, m.Party) {
+			continue
+		}
+		if w := d.lower(m.Span.Start, m.Span.End); w != "the government" && w != "government" {
+			continue
+		}
+		for _, p := range d.topParties(6) {
+			if d.isState(p) && !slices.Contains(d.mediators, p) {
+				m.Party = p
+				break
+			}
+		}
+	}
 }
 
 // governmentNames restores the parties whose names open with
@@ -242,6 +268,12 @@ func (d *docState) findMediators() {
 	add := func(p string) {
 		if !slices.Contains(d.mediators, p) {
 			d.mediators = append(d.mediators, p)
+		}
+	}
+	// The resolver's own reading: "the Kenyan-mediated initiative".
+	for _, m := range d.ments {
+		if m.Mediator {
+			add(m.Party)
 		}
 	}
 	for i := range d.cues {

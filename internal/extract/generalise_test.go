@@ -63,6 +63,8 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Polisario Front reject recognition src=official"}},
 		{"a condition on something no issue names", "Islamabad insisted on a written and verifiable commitment to act against the TTP as a condition for any deal.", false,
 			[]string{"Pakistan demand other precondition"}},
+		{"the government is not the mediator's", "The Kenyan-mediated initiative between South Sudan's government and the opposition has stalled. \"Whatever comes from Nairobi must be part of that agreement.\" The government may be ready to extend the transitional period.", false,
+			[]string{"South Sudan propose governance hedged"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)
