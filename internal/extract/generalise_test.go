@@ -65,6 +65,10 @@ func TestGeneralConstructions(t *testing.T) {
 			[]string{"Pakistan demand other precondition"}},
 		{"the government is not the mediator's", "The Kenyan-mediated initiative between South Sudan's government and the opposition has stalled. \"Whatever comes from Nairobi must be part of that agreement.\" The government may be ready to extend the transitional period.", false,
 			[]string{"South Sudan propose governance hedged"}},
+		{"a requirement on a bare issue noun", "Hamas said that sanctions relief must be real.", false,
+			[]string{"Hamas demand economy src=official"}},
+		{"no requirement on a thing that names no issue", "Hamas said the nation should be strong.", false,
+			nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := doc(tc.text)

@@ -249,6 +249,14 @@ func (d *docState) sentence(si int) {
 			}
 		}
 		issues := a.issues
+		if len(issues) == 0 && a.grammar == GrammarModal {
+			// "Sanctions relief must be real": what the requirement is on.
+			from := d.cues[a.cue].start
+			for from > ss && d.wordsBetween(from-1, d.cues[a.cue].start) <= 2 {
+				from--
+			}
+			issues = d.issuesIn(from, d.cues[a.cue].start, ss, se)
+		}
 		if len(issues) == 0 {
 			issues = d.referredIssues(a, ps, se)
 		}
@@ -1269,6 +1277,17 @@ func (d *docState) thingBefore(clause, pos int) bool {
 	for i, w := range words {
 		if w == "the" || w == "any" || w == "a" || w == "an" || w == "this" || w == "such" {
 			return i < len(words)-1
+		}
+	}
+	// A bare issue noun opening the clause: "Sanctions relief must be
+	// real", "Elections must be held".
+	start := pos
+	for start > from && d.wordsBetween(start-1, pos) <= 2 {
+		start--
+	}
+	if w, _ := d.prevWord(start); start == from || w == "that" || w == "said" || w == "says" {
+		if is := d.issuesIn(start, pos, start, pos); len(is) > 0 {
+			return true
 		}
 	}
 	return false
