@@ -88,7 +88,7 @@ func (d *docState) sentence(si int) {
 	// the same paragraph, is the same speaker's.
 	saidBefore := d.quoteSaid
 	d.quoteSaid = nil
-	if len(cands) > 0 && src != nil && (opensQuote || src.kind == model.SourceOfficial && src.framing) {
+	if len(cands) > 0 && src != nil && (opensQuote || src.kind == model.SourceOfficial && (src.framing || d.prevIsComma(src.span.Start))) {
 		// Also "…, Foreign Minister X said after the meeting. \"Our
 		// right …\"": a quotation after the speaker's own sentence.
 		d.quoteSaid = src
