@@ -15,7 +15,9 @@ import (
 // reports on negotiations outside the development set, with gold claims
 // annotated before the extractor ran on them. heldout (8 reports) was
 // then used to find missing rules; fresh (3 reports) was written after
-// those rules. floor is the strict F1 the extractor must keep: the figure
+// those rules; fresh2 (10 reports on ten other negotiations, annotated
+// independently) first scored 0.286 and was then used to find general
+// rules. floor is the strict F1 the extractor must keep: the figure
 // reached at the last change of rules, minus 0.03. A change that drops
 // below it has lost generality.
 var heldoutSets = []struct {
@@ -25,6 +27,7 @@ var heldoutSets = []struct {
 }{
 	{"heldout", 8, 0.840 - 0.03},
 	{"fresh", 3, 0.735 - 0.03},
+	{"fresh2", 10, 0.690 - 0.03},
 }
 
 // readHeldout reads one held-out set.
