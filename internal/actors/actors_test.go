@@ -228,6 +228,8 @@ func TestCaseAndPossessives(t *testing.T) {
 	runCases(t, []resolveCase{
 		{name: "US vs us", date: "2022-03-01", text: "He told us the US would not join.",
 			want: []string{"US|United States|alias"}},
+		{name: "acronyms written as words from four letters", date: "2022-03-01", text: "Nato and Ecowas met. Us too, said the Eln and the ELN.",
+			want: []string{"Nato|NATO|name", "Ecowas|ECOWAS|name", "ELN|ELN|name"}},
 		{name: "AU vs au", date: "2022-03-01", text: "She said au revoir to the AU delegation.",
 			want: []string{"the AU delegation|African Union|alias"}},
 		{name: "lower-case names are not parties", date: "2022-03-01", text: "the white house on the hill",

@@ -179,15 +179,32 @@ func hasPrefixFold(before, suffix string) bool {
 	return rest == "" || !isWordRune(r)
 }
 
+// acronymCaseOK accepts an acronym written in capitals ("NATO", "US") or,
+// from four letters on, as a word with one capital ("Nato", "Ecowas",
+// "Asean"), as some house styles write it; "Us" and "us" stay words.
+func acronymCaseOK(orig string) bool {
+	lower, n := 0, 0
+	first := true
+	for _, r := range orig {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		n++
+		if unicode.IsLower(r) {
+			if first {
+				return false
+			}
+			lower++
+		}
+		first = false
+	}
+	return lower == 0 || (n >= 4 && lower == n-1)
+}
+
 // caseOK applies a target's case rule to the matched original text.
 func caseOK(t target, orig string) bool {
 	if t.acronym {
-		for _, r := range orig {
-			if unicode.IsLower(r) {
-				return false
-			}
-		}
-		return true
+		return acronymCaseOK(orig)
 	}
 	if len(t.upper) == 0 {
 		return true
