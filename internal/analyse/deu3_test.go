@@ -2,19 +2,15 @@ package analyse
 
 import (
 	"os"
-	"path/filepath"
-	"runtime"
 	"testing"
+
+	"parley/internal/sharedtest"
 )
 
 // deu3Path is the shared DEU III file, found from the module root.
 func deu3Path(t testing.TB) string {
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "deu3", "deu3.csv")
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("DEU III absent: %v", err)
-	}
-	return p
+	t.Helper()
+	return sharedtest.Path(t, "data", "deu3", "deu3.csv")
 }
 
 func loadDEU3(t testing.TB) *DEU3 {

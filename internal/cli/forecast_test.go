@@ -2,11 +2,11 @@ package cli
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
+
+	"parley/internal/sharedtest"
 )
 
 func analyseFixture(name string) string {
@@ -54,11 +54,7 @@ func TestAnalyseCommands(t *testing.T) {
 }
 
 func TestBacktestCommand(t *testing.T) {
-	_, file, _, _ := runtime.Caller(0)
-	p := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "data", "deu3", "deu3.csv")
-	if _, err := os.Stat(p); err != nil {
-		t.Skip("DEU III absent")
-	}
+	p := sharedtest.Path(t, "data", "deu3", "deu3.csv")
 	out, errs, code := runParley(t, "backtest", p)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -7,30 +7,13 @@ import (
 	"testing"
 
 	"parley/internal/eval"
+	"parley/internal/sharedtest"
 )
 
 // devDir is the shared development set, beside the module root.
 func devDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "eval", "dev")
-	if _, err := os.Stat(filepath.Join(dev, "gold.jsonl")); err != nil {
-		t.Skipf("no development set at %s", dev)
-	}
-	return dev
+	return filepath.Dir(sharedtest.Path(t, "eval", "dev", "gold.jsonl"))
 }
 
 // TestDevGoldAgainstItself reads the development set's gold claims (so

@@ -15,31 +15,14 @@ import (
 
 	"parley/internal/extract"
 	"parley/internal/model"
+	"parley/internal/sharedtest"
 	"parley/internal/track"
 )
 
-// devDir finds ../shared/eval/dev beside the module root.
+// devDir is the shared development set, beside the module root.
 func devDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	dev := filepath.Join(dir, "..", "shared", "eval", "dev")
-	if _, err := os.Stat(filepath.Join(dev, "docs.jsonl")); err != nil {
-		t.Skipf("development set absent (%v)", err)
-	}
-	return dev
+	return filepath.Dir(sharedtest.Path(t, "eval", "dev", "docs.jsonl"))
 }
 
 // seedDocs reads the two seed reports. The late-2023 report is undated in
