@@ -1593,7 +1593,15 @@ func (d *docState) anaphorAfter(pos, se int, src *source) []party {
 
 // subjectIn finds the subject within the clause only.
 func (d *docState) subjectIn(clause, pos int, a *act, src *source) []party {
-	m0, m1 := d.mentionsIn(clause, pos)
+	ps, _ := d.subjectFrom(clause, clause, pos, a, src)
+	return ps
+}
+
+// subjectFrom looks for the subject of the act cue at pos among the
+// mentions from from on: the nearest mention that can act, coordinated
+// within scope, unless a joint phrase or anaphor is nearer.
+func (d *docState) subjectFrom(from, scope, pos int, a *act, src *source) ([]party, bool) {
+	m0, m1 := d.mentionsIn(from, pos)
 	best := -1
 	for k := m1 - 1; k >= m0; k-- {
 		if d.canAct(k, pos, a) {
@@ -1601,13 +1609,14 @@ func (d *docState) subjectIn(clause, pos int, a *act, src *source) []party {
 			break
 		}
 	}
-	if ps, ok := d.nearAnaphor(clause, pos, best, src); ok {
-		return ps
+	// A joint phrase or anaphor nearer than the mention wins.
+	if ps, ok := d.nearAnaphor(from, pos, best, src); ok {
+		return ps, true
 	}
 	if best >= 0 {
-		return d.coordinated(best, clause)
+		return d.coordinated(best, scope), true
 	}
-	return nil
+	return nil, false
 }
 
 // clauseStart returns where the clause holding pos starts.
@@ -1633,20 +1642,8 @@ func (d *docState) clauseStart(ss, pos int) int {
 // the clause, then in the sentence.
 func (d *docState) subject(clause, ss, pos int, a *act, src *source) []party {
 	for _, from := range []int{clause, ss} {
-		m0, m1 := d.mentionsIn(from, pos)
-		best := -1
-		for k := m1 - 1; k >= m0; k-- {
-			if d.canAct(k, pos, a) {
-				best = k
-				break
-			}
-		}
-		// A joint phrase or anaphor nearer than the mention wins.
-		if ps, ok := d.nearAnaphor(from, pos, best, src); ok {
+		if ps, ok := d.subjectFrom(from, ss, pos, a, src); ok {
 			return ps
-		}
-		if best >= 0 {
-			return d.coordinated(best, ss)
 		}
 	}
 	return nil
